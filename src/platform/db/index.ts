@@ -1,0 +1,4 @@
+export { type EmbeddedServer, EmbeddedPostgresError, startEmbedded } from "./embedded.ts";
+export { migrate, readMigrations } from "./migrate.ts";
+export { type Database, type Db, openDatabase } from "./pool.ts";
+export { connectStorage, type Storage } from "./storage.ts";
