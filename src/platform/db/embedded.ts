@@ -172,7 +172,22 @@ export async function stopLeftover(dataDir: string, note: (l: string) => void): 
   if (await waitGone(pid, 20_000)) return true;
   process.kill(pid, "SIGQUIT");
   if (await waitGone(pid, 5_000)) return true;
-  throw new EmbeddedPostgresError(`PostgreSQL (pid ${pid}) for ${dataDir} did not stop; stop it and try again.`);
+  throw new EmbeddedPostgresError(
+    `PostgreSQL (pid ${pid}) for ${dataDir} did not stop; stop it and try again.`,
+  );
+}
+
+type Owner = { nodePid: number; pgPid: number; port: number };
+
+function readOwner(home: string): Owner | undefined {
+  try {
+    const o = JSON.parse(fs.readFileSync(path.join(home, "embedded.json"), "utf8")) as Owner;
+    return Number.isInteger(o.nodePid) && Number.isInteger(o.pgPid) && Number.isInteger(o.port)
+      ? o
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readOrMakeSecret(home: string): string {
@@ -188,7 +203,9 @@ function run(cmd: string, args: string[], runAs: RunAs, logFd: number): Promise<
     const child = spawn(cmd, args, { ...(runAs ?? {}), stdio: ["ignore", logFd, logFd], env: pgEnv() });
     child.on("error", reject);
     child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new EmbeddedPostgresError(`${path.basename(cmd)} failed (exit ${code})`)),
+      code === 0
+        ? resolve()
+        : reject(new EmbeddedPostgresError(`${path.basename(cmd)} failed (exit ${code})`)),
     );
   });
 }
@@ -235,6 +252,18 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
   const logFd = fs.openSync(logPath, "a");
   const secret = readOrMakeSecret(home);
 
+  // Another Storona process (say `storona start` in another terminal) already runs this cluster: share it.
+  const owner = readOwner(home);
+  if (owner && owner.nodePid !== process.pid && alive(owner.nodePid) && alive(owner.pgPid)) {
+    fs.closeSync(logFd);
+    return {
+      url: `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${owner.port}/postgres`,
+      dataDir,
+      port: owner.port,
+      pid: owner.pgPid,
+      stop: async () => {},
+    };
+  }
   await stopLeftover(dataDir, note);
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
@@ -326,6 +355,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     }
   }
 
+  const ownerFile = path.join(home, "embedded.json");
+  fs.writeFileSync(ownerFile, JSON.stringify({ nodePid: process.pid, pgPid: pid, port }));
   return {
     url,
     dataDir,
@@ -333,6 +364,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     pid,
     stop: async () => {
       process.off("exit", onExit);
+      if (readOwner(home)?.nodePid === process.pid) fs.rmSync(ownerFile, { force: true });
       if (exited || !alive(pid)) return;
       process.kill(pid, "SIGINT");
       if (!(await waitGone(pid, 20_000))) process.kill(pid, "SIGQUIT");

@@ -1,4 +1,5 @@
-export { type EmbeddedServer, EmbeddedPostgresError, startEmbedded } from "./embedded.ts";
+export { type CopyValue, copyLine, copyRows } from "./copy.ts";
+export { EmbeddedPostgresError, type EmbeddedServer, startEmbedded } from "./embedded.ts";
 export { migrate, readMigrations } from "./migrate.ts";
 export { type Database, type Db, openDatabase } from "./pool.ts";
 export { connectStorage, type Storage } from "./storage.ts";

@@ -4,18 +4,27 @@ import { fileURLToPath } from "node:url";
 import type pg from "pg";
 
 /** Numbered SQL files in migrations/ (0001_name.sql, ...), each applied once, in order, in its own transaction. */
-export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../migrations");
+export const migrationsDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../migrations",
+);
 
 export type Migration = { version: number; name: string; sql: string };
 
 export function readMigrations(dir = migrationsDir): Migration[] {
   const files = fs.readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f));
   const list = files
-    .map((f) => ({ version: Number(f.slice(0, 4)), name: f, sql: fs.readFileSync(path.join(dir, f), "utf8") }))
+    .map((f) => ({
+      version: Number(f.slice(0, 4)),
+      name: f,
+      sql: fs.readFileSync(path.join(dir, f), "utf8"),
+    }))
     .sort((a, b) => a.version - b.version);
   for (let i = 1; i < list.length; i++) {
     if (list[i]!.version === list[i - 1]!.version) {
-      throw new Error(`Two migrations share version ${list[i]!.version}: ${list[i - 1]!.name}, ${list[i]!.name}`);
+      throw new Error(
+        `Two migrations share version ${list[i]!.version}: ${list[i - 1]!.name}, ${list[i]!.name}`,
+      );
     }
   }
   return list;
@@ -32,7 +41,9 @@ export async function migrate(pool: pg.Pool, dir = migrationsDir): Promise<strin
       "CREATE TABLE IF NOT EXISTS schema_migration (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())",
     );
     const done = new Set(
-      (await client.query<{ version: number }>("SELECT version FROM schema_migration")).rows.map((r) => r.version),
+      (await client.query<{ version: number }>("SELECT version FROM schema_migration")).rows.map(
+        (r) => r.version,
+      ),
     );
     const applied: string[] = [];
     for (const m of readMigrations(dir)) {
@@ -40,7 +51,10 @@ export async function migrate(pool: pg.Pool, dir = migrationsDir): Promise<strin
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query("INSERT INTO schema_migration (version, name) VALUES ($1, $2)", [m.version, m.name]);
+        await client.query("INSERT INTO schema_migration (version, name) VALUES ($1, $2)", [
+          m.version,
+          m.name,
+        ]);
         await client.query("COMMIT");
       } catch (e) {
         await client.query("ROLLBACK");

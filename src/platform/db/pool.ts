@@ -10,7 +10,10 @@ export type Db = Kysely<{}>;
 
 export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 
-export function openDatabase(url: string, options: { max?: number; applicationName?: string } = {}): Database {
+export function openDatabase(
+  url: string,
+  options: { max?: number; applicationName?: string } = {},
+): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
