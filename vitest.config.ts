@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // unit: pure tests (x.test.ts). int: against a real PostgreSQL (x.int.test.ts) — DATABASE_URL when set,
-// otherwise an embedded server started once by the global setup. Browser tests live in e2e/ (scripts/e2e.mjs).
+// otherwise an embedded server started once by the global setup. e2e: the browser tests in e2e/ (Chromium).
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +11,7 @@ export default defineConfig({
           include: ["src/**/*.test.ts", "src/**/*.test.tsx", "bench/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           testTimeout: 30_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -22,6 +23,19 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Each file gets its own database; two files at a time keeps 2 cores busy without thrashing.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.test.ts"],
+          // Finds Chromium (or says plainly that the browser tests are skipped), starts Storona with a demo.
+          globalSetup: ["e2e/global-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,5 +1,7 @@
 // `npm run bench [-- name ...]`: runs the named benchmarks (all when none is named). Each benchmark measures
 // itself against a reference run in the same process (a ratio), because the machines here are noisy.
+export {};
+
 type Bench = { name: string; file: string; fn: string };
 
 const benches: Bench[] = [

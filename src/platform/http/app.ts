@@ -131,7 +131,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || request.method !== "GET" || !hasWeb) {
+    // A missing asset (say, after a rebuild) must be a 404, not the app's HTML under a .js name.
+    if (
+      request.url.startsWith("/api/") ||
+      request.url.startsWith("/assets/") ||
+      request.method !== "GET" ||
+      !hasWeb
+    ) {
       return reply.status(404).send(body("not_found", `No such address: ${request.method} ${request.url}`));
     }
     // Client-side routes (/w/demo/problems …) all load the app.

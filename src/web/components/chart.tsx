@@ -1,0 +1,47 @@
+import { Box } from "@mantine/core";
+import type { EChartsCoreOption, EChartsType } from "echarts/core";
+import { useEffect, useRef } from "react";
+
+type ChartProps = {
+  /** An ECharts option; the chart is redrawn when it changes (keep it memoised). */
+  option: EChartsCoreOption;
+  /** What the chart shows, for screen readers (a chart is an image to them). */
+  label: string;
+  height?: number | string;
+};
+
+/**
+ * A small ECharts wrapper: gauge (the speedometer), heatmaps, trends. ECharts loads on first use, so
+ * pages without charts do not pay for it. Figures a reader needs must also appear as text nearby.
+ */
+export function Chart({ option, label, height = 280 }: ChartProps) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | undefined>(undefined);
+  const latest = useRef(option);
+  latest.current = option;
+
+  useEffect(() => {
+    let disposed = false;
+    let observer: ResizeObserver | undefined;
+    void import("./echarts-setup.ts").then(({ init }) => {
+      if (disposed || !element.current) return;
+      const instance = init(element.current, undefined, { renderer: "canvas" });
+      instance.setOption({ aria: { enabled: true }, ...latest.current });
+      chart.current = instance;
+      observer = new ResizeObserver(() => instance.resize());
+      observer.observe(element.current);
+    });
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      chart.current?.dispose();
+      chart.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
+  }, [option]);
+
+  return <Box ref={element} role="img" aria-label={label} h={height} w="100%" />;
+}
