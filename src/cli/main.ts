@@ -10,9 +10,7 @@ import { type Config, ConfigError, loadConfig } from "../platform/config.ts";
 import { connectStorage, EmbeddedPostgresError, type Storage } from "../platform/db/index.ts";
 import { AppError, exitCodeOf } from "../platform/errors.ts";
 import { isRole } from "../platform/http/index.ts";
-import { buildDemoWorkspace } from "./demo-command.ts";
 import { printTable } from "./output.ts";
-import { startServer } from "./server.ts";
 
 const HELP = `storona — customer-centricity measured from what customers do
 
@@ -71,8 +69,12 @@ async function withStorage<T>(config: Config, fn: (s: Storage) => Promise<T>): P
   }
 }
 
+// Commands import what they need lazily, so `storona help` or `users list` do not load the whole server.
+const accounts = () => import("../modules/accounts/index.ts");
+
 async function start(config: Config): Promise<void> {
   const t0 = Date.now();
+  const { startServer } = await import("./server.ts");
   const server = await startServer(config, { log: (l) => console.log(l) });
   const db = server.storage.embedded
     ? `embedded PostgreSQL in ${server.storage.embedded.dataDir}`
@@ -103,6 +105,10 @@ async function start(config: Config): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   const config = loadConfig();
+  const { addMember, createUser, createWorkspace, listUsers, listWorkspaces } =
+    command === "users" || command === "workspaces" || command === "members"
+      ? await accounts()
+      : ({} as Awaited<ReturnType<typeof accounts>>);
   switch (command) {
     case "start":
       return start(config);
@@ -110,6 +116,7 @@ async function main(argv: string[]): Promise<void> {
       return withStorage(config, async () => console.log("Migrations applied."));
     case "demo": {
       const f = flags([sub, ...rest].filter((x): x is string => x !== undefined));
+      const { buildDemoWorkspace } = await import("./demo-command.ts");
       return withStorage(config, (s) => buildDemoWorkspace(s.pool, f, config));
     }
     case "users": {
