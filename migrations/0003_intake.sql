@@ -22,6 +22,9 @@ CREATE TABLE import_run (
   created_customers bigint NOT NULL DEFAULT 0,
   created_locations bigint NOT NULL DEFAULT 0,
   message      text,
+  -- which process runs it (host, pid), so a re-run can tell a live import from one that was killed
+  runner       jsonb NOT NULL DEFAULT '{}'::jsonb,
+  resumed_from bigint,
   created_by   bigint REFERENCES app_user (id) ON DELETE SET NULL,
   started_at   timestamptz NOT NULL DEFAULT now(),
   heartbeat_at timestamptz NOT NULL DEFAULT now(),
@@ -38,6 +41,7 @@ CREATE TABLE import_error (
   record_index integer,
   column_name  text,
   value        text,
+  severity     text NOT NULL DEFAULT 'error' CHECK (severity IN ('error', 'warning')),
   code         text NOT NULL,
   message      text NOT NULL,
   PRIMARY KEY (workspace_id, run_id, id),

@@ -18,6 +18,9 @@ Usage: storona <command> [options]
 
   start                              run the web app and API (embedded PostgreSQL unless DATABASE_URL is set)
   migrate                            apply database migrations and exit
+  import <customers|orders|requests|feedback> <file> --workspace W [--map column=field ...]
+         [--default field=value ...] [--format csv|jsonl|xlsx|cdnow] [--dry-run] [--json] [--errors]
+                                     load a file; prints read/inserted/updated/unchanged/rejected
   demo [--seed N] [--customers N] [--slug S] [--end YYYY-MM-DD]
                                      build a demo workspace (larger ones for benchmarks)
   users create --email E --password P [--name N] [--locale ru|uk|en]
@@ -118,6 +121,15 @@ async function main(argv: string[]): Promise<void> {
       const f = flags([sub, ...rest].filter((x): x is string => x !== undefined));
       const { buildDemoWorkspace } = await import("./demo-command.ts");
       return withStorage(config, (s) => buildDemoWorkspace(s.pool, f, config));
+    }
+    case "import": {
+      const { runImportCommand } = await import("./import-command.ts");
+      return withStorage(config, (s) =>
+        runImportCommand(
+          [sub, ...rest].filter((x): x is string => x !== undefined),
+          s.pool,
+        ),
+      );
     }
     case "users": {
       const f = flags(rest);

@@ -1,0 +1,264 @@
+import type { IssueParams } from "./issues.ts";
+import type { RawCell } from "./source.ts";
+import { isoString, zonedToUtc } from "./time-zone.ts";
+import { cellText, fail, ok, type ValueResult } from "./values.ts";
+
+/** How a column writes d/m/y dates: day first (31.12.2024, 31/12/2024) or month first (12/31/2024). */
+export type DateOrder = "dmy" | "mdy";
+
+export type DateOptions = {
+  /** IANA zone for times without an offset (the workspace's). */
+  timeZone: string;
+  /** For d/m/y-shaped values; decided per column (see inferDateOrder). Default "dmy". */
+  order?: DateOrder;
+};
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+const DAY = 86_400_000;
+// Day 0 of the 1900 date system is 1899-12-31, but Lotus 1-2-3 (and so Excel) counts 1900-02-29, which
+// never existed: from serial 61 on the epoch is effectively 1899-12-30.
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+const MAX_SERIAL = 73_415; // 2100-12-31
+
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const DMY = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[,T ]+(.+))?$/;
+// "12.03.2024 г." (ru) and "12.03.2024 р." (uk): the year abbreviation after a date.
+const YEAR_WORD = /(?<=\d)\s*(?:г|р)\.?$/u;
+const YMD = /^(\d{4})([./])(\d{1,2})\2(\d{1,2})(?:[,T ]+(.+))?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[T ]?(\d{2}):?(\d{2})(?::?(\d{2}))?)?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([AaPp]\.?[Mm]\.?)?$/;
+
+const daysIn = (y: number, m: number): number =>
+  m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : m === 4 || m === 6 || m === 9 || m === 11
+      ? 30
+      : 31;
+
+const digitsAt = (t: string, from: number, count: number): number => {
+  let v = 0;
+  for (let k = from; k < from + count; k++) {
+    const c = t.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+};
+
+/**
+ * The common export shape "2024-05-17", "2024-05-17 10:30" or "2024-05-17T10:30:00" read without a
+ * regular expression (this runs for every row of a 5-million-row file). NaN when the text is not that shape.
+ */
+const fastLocalIso = (t: string): number => {
+  const len = t.length;
+  if ((len !== 10 && len !== 16 && len !== 19) || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45)
+    return Number.NaN;
+  const y = digitsAt(t, 0, 4);
+  const mo = digitsAt(t, 5, 2);
+  const d = digitsAt(t, 8, 2);
+  let h = 0;
+  let mi = 0;
+  let sec = 0;
+  if (len > 10) {
+    const sep = t.charCodeAt(10);
+    if ((sep !== 84 && sep !== 32) || t.charCodeAt(13) !== 58) return Number.NaN;
+    h = digitsAt(t, 11, 2);
+    mi = digitsAt(t, 14, 2);
+    if (len === 19) {
+      if (t.charCodeAt(16) !== 58) return Number.NaN;
+      sec = digitsAt(t, 17, 2);
+    }
+  }
+  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return Number.NaN;
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return Number.NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, sec);
+};
+
+type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number };
+
+const fullYear = (text: string): number => {
+  const y = Number(text);
+  // Two-digit years: 00–69 are 2000–2069, 70–99 are 1970–1999 (the POSIX/Excel pivot).
+  return text.length === 2 ? (y < 70 ? 2000 + y : 1900 + y) : y;
+};
+
+const fraction = (digits: string | undefined): number =>
+  digits ? Math.round(Number(`0.${digits}`) * 1000) : 0;
+
+const parseClock = (text: string | undefined): [number, number, number, number] | null => {
+  if (!text) return [0, 0, 0, 0];
+  const m = TIME.exec(text.trim());
+  if (!m) return null;
+  let h = Number(m[1]);
+  const ampm = m[5]?.[0]?.toLowerCase();
+  if (ampm) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (ampm === "p" ? 12 : 0);
+  }
+  return [h, Number(m[2]), Number(m[3] ?? 0), fraction(m[4])];
+};
+
+type Checked = { ok: true; wall: number } | { ok: false; range: boolean };
+
+const check = (w: Wall): Checked => {
+  if (w.mo < 1 || w.mo > 12 || w.d < 1 || w.h > 23 || w.mi > 59 || w.s > 59)
+    return { ok: false, range: false };
+  if (w.y < MIN_YEAR || w.y > MAX_YEAR) return { ok: false, range: true };
+  if (w.d > daysIn(w.y, w.mo)) return { ok: false, range: false };
+  return { ok: true, wall: Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s, w.ms) };
+};
+
+const fromWall = (w: Wall, cell: RawCell, zone: string, expected?: string): ValueResult<string> => {
+  const c = check(w);
+  if (!c.ok) return fail(c.range ? "date_out_of_range" : "not_a_date", expectParams(cell, expected));
+  return ok(isoString(zonedToUtc(c.wall, zone)));
+};
+
+const expectParams = (cell: RawCell, expected?: string): IssueParams =>
+  expected ? { value: cellText(cell), expected } : { value: cellText(cell) };
+
+const offsetMs = (tz: string): number => {
+  if (tz === "Z" || tz === "z" || tz === "UTC") return 0;
+  const sign = tz[0] === "-" ? -1 : 1;
+  const digits = tz.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0)) * 60_000;
+};
+
+/** A spreadsheet serial day number (fraction = time of day) as a local wall-clock time. */
+export const serialToWall = (serial: number): number | null => {
+  if (!(serial >= 1 && serial <= MAX_SERIAL + 1)) return null;
+  const days = Math.floor(serial);
+  const base = days < 61 ? SERIAL_EPOCH + DAY : SERIAL_EPOCH; // before the phantom 1900-02-29
+  // Spreadsheet times are binary fractions of a day: round to the second to drop the float noise.
+  const ms = Math.round(((serial - days) * DAY) / 1000) * 1000;
+  return base + days * DAY + ms;
+};
+
+const fromNumber = (n: number, cell: RawCell, zone: string): ValueResult<string> => {
+  if (Number.isInteger(n) && n >= 19_000_101 && n <= 21_001_231) {
+    const y = Math.floor(n / 10_000);
+    return fromWall({ y, mo: Math.floor(n / 100) % 100, d: n % 100, h: 0, mi: 0, s: 0, ms: 0 }, cell, zone);
+  }
+  if (Number.isInteger(n) && n >= 1e9 && n < 1e10) return fromInstant(n * 1000, cell);
+  if (Number.isInteger(n) && n >= 1e12 && n < 1e13) return fromInstant(n, cell);
+  const wall = serialToWall(n);
+  if (wall === null) return fail("not_a_date", { value: cellText(cell) });
+  return ok(isoString(zonedToUtc(wall, zone)));
+};
+
+const fromInstant = (utc: number, cell: RawCell): ValueResult<string> => {
+  const y = new Date(utc).getUTCFullYear();
+  if (y < MIN_YEAR || y > MAX_YEAR) return fail("date_out_of_range", { value: cellText(cell) });
+  return ok(isoString(utc));
+};
+
+/**
+ * Any date or date-time a file may hold → a UTC ISO string. Text: ISO 8601 (an offset or Z is honoured,
+ * otherwise the time is local to `timeZone`), d.m.y / d/m/y / m/d/y with an optional time (hh:mm[:ss],
+ * AM/PM), yyyy/mm/dd, yyyymmdd, spreadsheet serials (45292.5), Unix seconds (10 digits) and milliseconds
+ * (13 digits). Numbers are read the same way; Date cells (spreadsheets) are wall-clock times.
+ */
+export const parseDateTime = (cell: RawCell, options: DateOptions): ValueResult<string> => {
+  const zone = options.timeZone;
+  if (cell instanceof Date) {
+    const t = cell.getTime();
+    if (Number.isNaN(t)) return fail("not_a_date", { value: "" });
+    return fromInstant(zonedToUtc(Math.round(t / 1000) * 1000, zone), cell);
+  }
+  if (typeof cell === "number") return fromNumber(cell, cell, zone);
+  if (typeof cell !== "string") return fail("not_a_date", { value: cellText(cell) });
+  const fast = fastLocalIso(cell);
+  if (!Number.isNaN(fast)) return ok(isoString(zonedToUtc(fast, zone)));
+  const text = cell.trim().replace(YEAR_WORD, "");
+  let m = ISO.exec(text);
+  if (m) {
+    const w = wallOf(m[1]!, m[2]!, m[3]!, m[4], m[5], m[6], m[7]);
+    if (!m[8]) return fromWall(w, cell, zone);
+    const c = check(w);
+    if (!c.ok) return fail(c.range ? "date_out_of_range" : "not_a_date", { value: cell });
+    return fromInstant(c.wall - offsetMs(m[8]), cell);
+  }
+  m = DMY.exec(text);
+  if (m) {
+    const clock = parseClock(m[5]);
+    if (!clock) return fail("not_a_date", { value: cell });
+    const monthFirst = options.order === "mdy";
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const sep = m[2]!;
+    const expected = monthFirst ? `mm${sep}dd${sep}yyyy` : `dd${sep}mm${sep}yyyy`;
+    const [h, mi, s, ms] = clock;
+    const w = { y: fullYear(m[4]!), mo: monthFirst ? a : b, d: monthFirst ? b : a, h, mi, s, ms };
+    return fromWall(w, cell, zone, expected);
+  }
+  m = YMD.exec(text);
+  if (m) {
+    const clock = parseClock(m[5]);
+    if (!clock) return fail("not_a_date", { value: cell });
+    const [h, mi, s, ms] = clock;
+    return fromWall({ y: Number(m[1]), mo: Number(m[3]), d: Number(m[4]), h, mi, s, ms }, cell, zone);
+  }
+  m = COMPACT.exec(text);
+  if (m) return fromWall(wallOf(m[1]!, m[2]!, m[3]!, m[4], m[5], m[6], undefined), cell, zone);
+  if (/^\d{1,13}(?:[.,]\d+)?$/.test(text)) return fromNumber(Number(text.replace(",", ".")), cell, zone);
+  return fail("not_a_date", { value: cell });
+};
+
+const wallOf = (
+  y: string,
+  mo: string,
+  d: string,
+  h: string | undefined,
+  mi: string | undefined,
+  s: string | undefined,
+  frac: string | undefined,
+): Wall => ({
+  y: Number(y),
+  mo: Number(mo),
+  d: Number(d),
+  h: Number(h ?? 0),
+  mi: Number(mi ?? 0),
+  s: Number(s ?? 0),
+  ms: fraction(frac),
+});
+
+export type DateOrderDecision = {
+  order: DateOrder;
+  /** evidence: a value only one order can read; conflict: values for both (majority wins); default: none. */
+  decidedBy: "evidence" | "conflict" | "default" | "given";
+  dayFirstVotes: number;
+  monthFirstVotes: number;
+};
+
+/**
+ * Decides a column's d/m/y order from its values. A first number over 12 votes day-first, a second number
+ * over 12 votes month-first. No votes: slashes mean month-first (mm/dd/yyyy, what US-locale software
+ * writes), dots and dashes mean day-first (dd.mm.yyyy, what ru/uk software writes).
+ */
+export const inferDateOrder = (values: Iterable<RawCell>): DateOrderDecision => {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  let slashes = 0;
+  let others = 0;
+  for (const cell of values) {
+    if (typeof cell !== "string") continue;
+    const m = DMY.exec(cell.trim().replace(YEAR_WORD, ""));
+    if (!m) continue;
+    if (m[2] === "/") slashes++;
+    else others++;
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    if (a > 12 && b <= 12) dayFirst++;
+    else if (b > 12 && a <= 12) monthFirst++;
+  }
+  const votes = { dayFirstVotes: dayFirst, monthFirstVotes: monthFirst };
+  if (dayFirst > 0 && monthFirst > 0)
+    return { order: monthFirst > dayFirst ? "mdy" : "dmy", decidedBy: "conflict", ...votes };
+  if (dayFirst > 0) return { order: "dmy", decidedBy: "evidence", ...votes };
+  if (monthFirst > 0) return { order: "mdy", decidedBy: "evidence", ...votes };
+  return { order: slashes > others ? "mdy" : "dmy", decidedBy: "default", ...votes };
+};

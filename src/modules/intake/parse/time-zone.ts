@@ -1,0 +1,152 @@
+/**
+ * Local wall-clock time in an IANA zone → UTC, with Intl only (no tz library). Offsets are cached per UTC
+ * day, and per 15-minute bucket on the few days a zone changes its offset, so a 5-million-row file asks
+ * Intl a few thousand times at most.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const caches = new Map<string, Map<number, number>>();
+const BUCKET = 15 * 60_000;
+
+const isUtc = (zone: string): boolean =>
+  zone === "UTC" || zone === "Etc/UTC" || zone === "GMT" || zone === "Z";
+
+export const isValidTimeZone = (zone: string): boolean => {
+  if (isUtc(zone)) return true;
+  try {
+    formatterFor(zone);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const formatterFor = (zone: string): Intl.DateTimeFormat => {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+      era: "short",
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+};
+
+/** The zone's offset from UTC (ms, east positive) at the instant `utc`, straight from Intl. */
+const exactOffset = (utc: number, zone: string): number => {
+  const parts = formatterFor(zone).formatToParts(new Date(utc));
+  let y = 0;
+  let mo = 0;
+  let d = 0;
+  let h = 0;
+  let mi = 0;
+  let s = 0;
+  let bc = false;
+  for (const p of parts) {
+    if (p.type === "year") y = Number(p.value);
+    else if (p.type === "month") mo = Number(p.value);
+    else if (p.type === "day") d = Number(p.value);
+    else if (p.type === "hour") h = Number(p.value) % 24;
+    else if (p.type === "minute") mi = Number(p.value);
+    else if (p.type === "second") s = Number(p.value);
+    else if (p.type === "era") bc = p.value.startsWith("B");
+  }
+  const wall = Date.UTC(bc ? 1 - y : y, mo - 1, d, h, mi, s);
+  return wall - (utc - (((utc % 1000) + 1000) % 1000));
+};
+
+const DAY = 86_400_000;
+const TRANSITION = Number.NaN;
+const dayCaches = new Map<string, Map<number, number>>();
+
+/** Offset at `utc`: cached per UTC day (a day without a change has one offset), per 15 minutes on change days. */
+export const offsetAt = (utc: number, zone: string): number => {
+  if (isUtc(zone)) return 0;
+  let days = dayCaches.get(zone);
+  if (!days) {
+    days = new Map();
+    dayCaches.set(zone, days);
+  }
+  const day = Math.floor(utc / DAY);
+  const known = days.get(day);
+  if (known !== undefined && !Number.isNaN(known)) return known;
+  if (known === undefined) {
+    const start = exactOffset(day * DAY, zone);
+    const end = exactOffset(day * DAY + DAY - 1000, zone);
+    if (days.size > 100_000) days.clear();
+    days.set(day, start === end ? start : TRANSITION);
+    if (start === end) return start;
+  }
+  return bucketOffset(utc, zone);
+};
+
+const bucketOffset = (utc: number, zone: string): number => {
+  let cache = caches.get(zone);
+  if (!cache) {
+    cache = new Map();
+    caches.set(zone, cache);
+  }
+  const bucket = Math.floor(utc / BUCKET);
+  const hit = cache.get(bucket);
+  if (hit !== undefined) return hit;
+  const start = exactOffset(bucket * BUCKET, zone);
+  const end = exactOffset(bucket * BUCKET + BUCKET - 1000, zone);
+  if (start !== end) return exactOffset(utc, zone); // the change happens inside this bucket: never cached
+  if (cache.size > 50_000) cache.clear();
+  cache.set(bucket, start);
+  return start;
+};
+
+/**
+ * UTC milliseconds for a wall-clock time in `zone`. A time skipped by a DST change is moved forward by the
+ * gap; a time that happens twice takes the earlier instant (the first pass).
+ */
+export const zonedToUtc = (wall: number, zone: string): number => {
+  if (isUtc(zone)) return wall;
+  const before = offsetAt(wall - 86_400_000, zone);
+  const after = offsetAt(wall + 86_400_000, zone);
+  if (before === after) {
+    const t = wall - before;
+    if (offsetAt(t, zone) === before) return t;
+  }
+  // Near a transition: try the earlier offset first (first pass of a repeated hour), then the later one.
+  const first = wall - Math.max(before, after);
+  if (offsetAt(first, zone) === Math.max(before, after)) return first;
+  const second = wall - Math.min(before, after);
+  if (offsetAt(second, zone) === Math.min(before, after)) return second;
+  // In a gap: the instant the clock jumps over, shifted by the gap.
+  return wall - before;
+};
+
+const PAD = Array.from({ length: 60 }, (_, k) => String(k).padStart(2, "0"));
+const dayPrefixes = new Map<number, string>();
+
+/**
+ * `new Date(ms).toISOString()` for years 1900–2100, several times faster: the "YYYY-MM-DDT" part is cached
+ * per day (an import's dates cluster), the clock part is plain arithmetic.
+ */
+export const isoString = (ms: number): string => {
+  const day = Math.floor(ms / DAY);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = new Date(day * DAY).toISOString().slice(0, 11);
+    if (dayPrefixes.size > 20_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  let rest = ms - day * DAY;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const s = Math.floor(rest / 1000);
+  const milli = rest - s * 1000;
+  const ms3 = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : String(milli);
+  return `${prefix}${PAD[h]}:${PAD[mi]}:${PAD[s]}.${ms3}Z`;
+};
