@@ -1,15 +1,8 @@
 import { parseArgs } from "node:util";
-import {
-  addMember,
-  createUser,
-  createWorkspace,
-  listUsers,
-  listWorkspaces,
-} from "../modules/accounts/index.ts";
 import { type Config, ConfigError, loadConfig } from "../platform/config.ts";
 import { connectStorage, EmbeddedPostgresError, type Storage } from "../platform/db/index.ts";
 import { AppError, exitCodeOf } from "../platform/errors.ts";
-import { isRole } from "../platform/http/index.ts";
+import { isRole } from "../platform/http/roles.ts";
 import { printTable } from "./output.ts";
 
 const HELP = `storona — customer-centricity measured from what customers do
