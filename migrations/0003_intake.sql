@@ -14,6 +14,7 @@ CREATE TABLE import_run (
   dry_run      boolean NOT NULL DEFAULT false,
   -- the last physical line whose batch is committed: a re-run of the same file resumes after it
   committed_line bigint NOT NULL DEFAULT 0,
+  total_rows   bigint,
   rows_read    bigint NOT NULL DEFAULT 0,
   inserted     bigint NOT NULL DEFAULT 0,
   updated      bigint NOT NULL DEFAULT 0,

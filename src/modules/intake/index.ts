@@ -12,4 +12,6 @@ export {
   writeCsv,
 } from "./parse/index.ts";
 export { type ImportOptions, type ImportProgress, type ImportSummary, importFile } from "./pipeline.ts";
+export { MAX_RECORDS, type RecordResult, writeRecords } from "./records.ts";
+export { registerIntakeRoutes } from "./routes.ts";
 export { getRun, type IssueRow, listIssues, listRuns, type RunRow } from "./store.ts";

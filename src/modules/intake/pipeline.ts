@@ -89,6 +89,7 @@ export async function importFile(
   pool: pg.Pool,
   o: ImportOptions,
   onProgress?: (p: ImportProgress) => void,
+  onStarted?: (runId: number) => void,
 ): Promise<ImportSummary> {
   const started = Date.now();
   const cdnow = o.format === "cdnow";
@@ -111,6 +112,8 @@ export async function importFile(
     timeZone: cdnow ? CDNOW_PRESET.timeZone : ws.timeZone,
     currency: cdnow ? CDNOW_PRESET.currency : ws.currency,
   });
+  const totalRows =
+    reader.format === "xlsx" ? undefined : Math.max(0, fp.lines - (reader.format === "csv" ? 1 : 0));
   const resume = o.dryRun ? undefined : await store.findResumable(pool, o.workspaceId, o.entity, fp.sha256);
   const skipUntil = resume?.committedLine ?? 0;
   const runId = await store.createRun(pool, {
@@ -125,12 +128,12 @@ export async function importFile(
     dryRun: o.dryRun,
     createdBy: o.createdBy,
     resumedFrom: resume?.id ?? null,
+    totalRows: totalRows ?? null,
   });
+  onStarted?.(runId);
   const totals = zero();
   let warnings = 0;
   let skipped = 0;
-  const totalRows =
-    reader.format === "xlsx" ? undefined : Math.max(0, fp.lines - (reader.format === "csv" ? 1 : 0));
   const client = await pool.connect();
   try {
     await prepareStages(client);

@@ -25,6 +25,7 @@ export type RunRow = RunCounters & {
   status: "running" | "done" | "failed";
   dryRun: boolean;
   committedLine: number;
+  totalRows: number | null;
   message: string | null;
   startedAt: Date;
   finishedAt: Date | null;
@@ -62,12 +63,13 @@ export async function createRun(
     dryRun?: boolean;
     createdBy?: number | null;
     resumedFrom?: number | null;
+    totalRows?: number | null;
   },
 ): Promise<number> {
   const res = await db.query<{ id: number }>(
     `INSERT INTO import_run (workspace_id, entity, source, file_name, file_sha256, file_bytes, format, mapping, dry_run,
-                             created_by, runner, resumed_from)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                             created_by, runner, resumed_from, total_rows)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
       r.workspaceId,
       r.entity,
@@ -81,6 +83,7 @@ export async function createRun(
       r.createdBy ?? null,
       JSON.stringify({ host: os.hostname(), pid: process.pid }),
       r.resumedFrom ?? null,
+      r.totalRows ?? null,
     ],
   );
   return res.rows[0]!.id;
@@ -193,7 +196,7 @@ export async function writeIssues(
 }
 
 const runColumns = `id, entity, source, file_name AS "fileName", status, dry_run AS "dryRun",
-  committed_line AS "committedLine", rows_read AS read, inserted, updated, unchanged, rejected,
+  committed_line AS "committedLine", total_rows AS "totalRows", rows_read AS read, inserted, updated, unchanged, rejected,
   created_customers AS "createdCustomers", created_locations AS "createdLocations", message,
   started_at AS "startedAt", finished_at AS "finishedAt", resumed_from AS "resumedFrom",
   (SELECT count(*)::int FROM import_error e WHERE e.workspace_id = r.workspace_id AND e.run_id = r.id
