@@ -1,0 +1,177 @@
+import type { ProblemTexts } from "./types.ts";
+
+/** Problems of reaching the company at all. */
+
+export const noEveningReply: ProblemTexts = {
+  ru: {
+    core: [
+      "Написала вам вчера вечером, ответа нет до сих пор.",
+      "Вечером и в выходные у вас никто не отвечает, а днём я на работе.",
+      "Звонил на горячую линию в семь вечера — автоответчик «мы работаем до 18:00».",
+      "Отправил сообщение в пятницу вечером, ответили только в понедельник.",
+      "Почему поддержка работает только тогда, когда все покупатели сами на работе?",
+      "Сообщение прочитано ещё вчера, но ответа так и нет.",
+      "Пишу уже второй раз за вечер, хоть кто-нибудь там есть?",
+      "В выходные связаться с вами невозможно вообще никак.",
+      "Бот отвечает «оператор подключится в рабочее время», а у меня срочный вопрос по заказу.",
+      "Жду ответа {hours}, а вопрос был простой.",
+      "Ваш чат по вечерам просто мёртвый.",
+      "Обращение висит без ответа с субботы.",
+    ],
+    short: ["Ау, ответьте!", "никто не отвечает", "Долго!!!", "ответа нет {hours}", "есть кто живой?"],
+    detail: [
+      "Моё первое сообщение было около {time}.",
+      "Вопрос касался заказа {order}.",
+      "Звонила три раза, всё время автоответчик.",
+      "В соцсетях у вас написано «на связи 24/7».",
+    ],
+    impact: [
+      "Сделайте хотя бы дежурного оператора по вечерам.",
+      "Так и клиентов растерять недолго.",
+      "Пока вы ответите, я уже куплю в другом месте.",
+      "Не все могут звонить вам с 9 до 18.",
+    ],
+  },
+  uk: {
+    core: [
+      "Написала вам учора ввечері, відповіді досі немає.",
+      "Увечері й на вихідних у вас ніхто не відповідає, а вдень я на роботі.",
+      "Телефонував на гарячу лінію о сьомій вечора — автовідповідач «ми працюємо до 18:00».",
+      "Надіслав повідомлення в п'ятницю ввечері, відповіли лише в понеділок.",
+      "Чому підтримка працює тільки тоді, коли всі покупці самі на роботі?",
+      "Повідомлення прочитане ще вчора, але відповіді так і немає.",
+      "Пишу вже вдруге за вечір, чи є там хтось узагалі?",
+      "На вихідних зв'язатися з вами неможливо ніяк.",
+      "Бот відповідає «оператор підключиться в робочий час», а в мене термінове питання щодо замовлення.",
+      "Чекаю на відповідь {hours}, а питання було просте.",
+      "Ваш чат увечері просто мертвий.",
+      "Звернення висить без відповіді із суботи.",
+    ],
+    short: [
+      "Агов, відповідайте!",
+      "ніхто не відповідає",
+      "Довго!!!",
+      "відповіді немає {hours}",
+      "є хтось живий?",
+    ],
+    detail: [
+      "Перше моє повідомлення було близько {time}.",
+      "Питання стосувалося замовлення {order}.",
+      "Дзвонила тричі, весь час автовідповідач.",
+      "У соцмережах у вас написано «на зв'язку 24/7».",
+    ],
+    impact: [
+      "Зробіть хоча б чергового оператора ввечері.",
+      "Так і клієнтів розгубити недовго.",
+      "Поки ви відповісте, я вже куплю деінде.",
+      "Не всі можуть дзвонити вам з 9 до 18.",
+    ],
+  },
+  en: {
+    core: [
+      "I wrote to you last night and still have no reply.",
+      "Nobody answers in the evenings or at weekends, and during the day I'm at work.",
+      "Called your hotline at 7 pm and got a recording saying you close at 18:00.",
+      "Sent a message on Friday evening and got an answer on Monday.",
+      "Why is support only open when all your customers are at work themselves?",
+      "My message was read yesterday but nobody has answered.",
+      "The bot says an agent will reply during working hours, but my question is urgent.",
+      "I've been waiting {hours} for an answer to a simple question.",
+    ],
+    short: ["Hello? Anyone?", "no reply", "Too slow!!!", "no answer for {hours}"],
+    detail: [
+      "My first message was around {time}.",
+      "It was about order {order}.",
+      "I called three times and always got the answering machine.",
+      "Your social media says you're available 24/7.",
+    ],
+    impact: [
+      "Put at least one agent on in the evenings.",
+      "By the time you reply I'll have bought elsewhere.",
+      "Not everyone can call you 9 to 6.",
+      "You'll lose customers like this.",
+    ],
+  },
+};
+
+export const messengerUnavailable: ProblemTexts = {
+  ru: {
+    core: [
+      "Пытался написать вам в WhatsApp, сообщения не доставляются.",
+      "Номер Viber на сайте не работает, пришлось писать на почту.",
+      "В Instagram у вас закрыты личные сообщения, как с вами связаться?",
+      "Бот в Telegram отвечает только шаблонами и не соединяет с человеком.",
+      "Почему нельзя просто написать вам в мессенджер, как во всех нормальных магазинах?",
+      "Кнопка «Написать в чат» на сайте ничего не делает.",
+      "Ссылка на Viber на сайте ведёт в никуда.",
+      "Я не могу звонить на работе, а написать вам, кроме почты, некуда.",
+      "В WhatsApp у вас висит «был(а) давно», сообщения никто не читает.",
+      "Чат-бот зацикливается и снова и снова предлагает одно и то же меню.",
+    ],
+    short: ["Не могу вам написать!", "чат не работает", "Viber не отвечает", "куда вам писать?"],
+    detail: [
+      "Пробовала с двух телефонов.",
+      "Скрин ошибки прилагаю.",
+      "Вопрос был по заказу {order}.",
+      "Пришлось искать почту в самом низу сайта.",
+    ],
+    impact: [
+      "Сделайте нормальную связь через мессенджеры.",
+      "Сейчас все пишут в мессенджеры, а не на почту.",
+      "Неудобно и долго.",
+    ],
+  },
+  uk: {
+    core: [
+      "Намагався написати вам у WhatsApp, повідомлення не доставляються.",
+      "Номер Viber на сайті не працює, довелося писати на пошту.",
+      "В Instagram у вас закриті особисті повідомлення, як з вами зв'язатися?",
+      "Бот у Telegram відповідає лише шаблонами й не з'єднує з людиною.",
+      "Чому не можна просто написати вам у месенджер, як у всіх нормальних магазинах?",
+      "Кнопка «Написати в чат» на сайті нічого не робить.",
+      "Посилання на Viber на сайті веде в нікуди.",
+      "Я не можу телефонувати з роботи, а написати вам, крім пошти, нікуди.",
+      "У WhatsApp у вас «був(-ла) давно», повідомлень ніхто не читає.",
+      "Чат-бот зациклюється й знову пропонує те саме меню.",
+    ],
+    short: ["Не можу вам написати!", "чат не працює", "Viber не відповідає", "куди вам писати?"],
+    detail: [
+      "Пробувала з двох телефонів.",
+      "Скриншот помилки додаю.",
+      "Питання було щодо замовлення {order}.",
+      "Довелося шукати пошту в самому низу сайту.",
+    ],
+    impact: [
+      "Зробіть нормальний зв'язок через месенджери.",
+      "Зараз усі пишуть у месенджери, а не на пошту.",
+      "Незручно й довго.",
+    ],
+  },
+  en: {
+    core: [
+      "I tried to message you on WhatsApp and the messages are never delivered.",
+      "The Viber number on your site doesn't work, I had to email instead.",
+      "Your Instagram DMs are closed, how am I supposed to reach you?",
+      "The Telegram bot only sends canned replies and never connects me to a person.",
+      "Why can't I just message you like with every other shop?",
+      "The 'Chat with us' button on the site does nothing.",
+      "The Viber link on the website leads nowhere.",
+      "I can't call from work, and email is the only other option, which is slow.",
+      "Your WhatsApp says 'last seen a long time ago' and nobody reads the messages.",
+      "The chatbot loops back to the same menu again and again.",
+    ],
+    short: ["Can't reach you!", "chat is broken", "WhatsApp doesn't work"],
+    detail: [
+      "Tried from two phones.",
+      "It was about order {order}.",
+      "I had to dig for the email address at the very bottom of the site.",
+      "Screenshot of the error attached.",
+    ],
+    impact: [
+      "Please offer proper messenger support.",
+      "Nobody uses email for this any more.",
+      "Everyone messages these days, nobody emails.",
+      "Inconvenient and slow.",
+    ],
+  },
+};
