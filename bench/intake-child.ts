@@ -1,0 +1,18 @@
+// One Storona import in its own process, so the benchmark can read that process's peak memory alone.
+import { importFile } from "../src/modules/intake/index.ts";
+import { openDatabase } from "../src/platform/db/index.ts";
+
+const [url, workspace, file] = process.argv.slice(2);
+const db = openDatabase(url!, { max: 2 });
+const t0 = performance.now();
+const s = await importFile(db.pool, { workspaceId: Number(workspace), entity: "orders", file: file! });
+const seconds = (performance.now() - t0) / 1000;
+await db.close();
+console.log(
+  JSON.stringify({
+    rows: s.read,
+    inserted: s.inserted,
+    seconds,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

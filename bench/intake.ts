@@ -1,0 +1,151 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { migrate, startEmbedded } from "../src/platform/db/index.ts";
+
+/**
+ * `npm run bench -- intake`: Storona's import of N generated order rows from CSV (default 5,000,000) against,
+ * in the same run and on the same server, a raw PostgreSQL COPY of the same file into a bare table — the
+ * ceiling. Reports rows/s of both, their ratio, and the import process's peak RSS.
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROWS = Number(process.env.BENCH_INTAKE_ROWS ?? 5_000_000);
+
+// A small seeded PRNG so the file is the same every run.
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function writeOrders(file: string, rows: number): Promise<number> {
+  const rand = rng(7);
+  const channels = ["store", "online", "phone"];
+  const stores = ["kyiv-1", "kyiv-2", "lviv", "online"];
+  const start = Date.UTC(2023, 0, 1);
+  async function* lines() {
+    yield "order_id,customer_id,ordered_at,amount,list_amount,channel,location,status,wait_days\n";
+    let buf = "";
+    for (let i = 1; i <= rows; i++) {
+      const list = Math.floor(200 + rand() * 9800) / 100;
+      const amount = rand() < 0.3 ? Math.floor(list * 85) / 100 : list;
+      const t = new Date(start + Math.floor(rand() * 730 * 86_400_000)).toISOString();
+      const status = rand() < 0.04 ? "cancelled" : "completed";
+      buf += `o${i},c${1 + Math.floor(rand() * (rows / 5))},${t},${amount.toFixed(2)},${list.toFixed(2)},${channels[i % 3]},${stores[i % 4]},${status},${rand() < 0.05 ? 1 + Math.floor(rand() * 14) : 0}\n`;
+      if (buf.length > 1 << 20) {
+        yield buf;
+        buf = "";
+      }
+    }
+    yield buf;
+  }
+  await pipeline(Readable.from(lines()), fs.createWriteStream(file));
+  return fs.statSync(file).size;
+}
+
+function runChild(
+  args: string[],
+): Promise<{ rows: number; seconds: number; maxRssMb: number; inserted: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "bench/intake-child.ts"), ...args],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += String(d);
+    });
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split("\n").pop()!))
+        : reject(new Error(`import child exited ${code}`)),
+    );
+  });
+}
+
+async function rawCopy(url: string, file: string): Promise<{ rows: number; seconds: number }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`DROP TABLE IF EXISTS raw_orders; CREATE TABLE raw_orders (order_id text, customer_id text,
+    ordered_at timestamptz, amount numeric, list_amount numeric, channel text, location text, status text, wait_days int)`);
+  const t0 = performance.now();
+  const sink = c.query(copyFrom("COPY raw_orders FROM STDIN WITH (FORMAT csv, HEADER true)"));
+  await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), sink);
+  const seconds = (performance.now() - t0) / 1000;
+  const n = (await c.query("SELECT count(*)::int AS n FROM raw_orders")).rows[0].n;
+  await c.query("DROP TABLE raw_orders");
+  await c.end();
+  return { rows: n, seconds };
+}
+
+export async function runIntakeBench(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "storona-bench-intake-"));
+  fs.chmodSync(tmp, 0o755);
+  const file = path.join(tmp, "orders.csv");
+  console.log(`Generating ${ROWS.toLocaleString("en")} order rows…`);
+  const bytes = await writeOrders(file, ROWS);
+  console.log(`  ${(bytes / 1e6).toFixed(0)} MB`);
+
+  const embedded = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbedded({ home: path.join(tmp, "home") });
+  const admin = process.env.DATABASE_URL ?? embedded!.url;
+  const dbName = `storona_bench_intake_${process.pid}`;
+  const a = new pg.Client({ connectionString: admin });
+  await a.connect();
+  await a.query(`CREATE DATABASE "${dbName}"`);
+  await a.end();
+  const u = new URL(admin);
+  u.pathname = `/${dbName}`;
+  const url = u.toString();
+  try {
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    await migrate(pool);
+    const ws = (
+      await pool.query(
+        "INSERT INTO workspace (slug, name, currency, time_zone) VALUES ('bench', 'Bench', 'EUR', 'UTC') RETURNING id",
+      )
+    ).rows[0].id;
+    await pool.end();
+
+    console.log("Raw COPY of the same file into a bare table (the ceiling)…");
+    const raw = await rawCopy(url, file);
+    console.log("Storona import (parse, validate, stage, merge, create customers and locations)…");
+    const ours = await runChild([url, String(ws), file]);
+    const rawRate = raw.rows / raw.seconds;
+    const ourRate = ours.rows / ours.seconds;
+    const lines = [
+      `rows: ${ours.rows.toLocaleString("en")} (inserted ${ours.inserted.toLocaleString("en")})`,
+      `Storona import: ${Math.round(ourRate).toLocaleString("en")} rows/s (${ours.seconds.toFixed(1)} s), peak RSS ${ours.maxRssMb.toFixed(0)} MB`,
+      `raw COPY:       ${Math.round(rawRate).toLocaleString("en")} rows/s (${raw.seconds.toFixed(1)} s)`,
+      `ratio Storona / raw COPY: ${(ourRate / rawRate).toFixed(2)} (target ≥ 0.5); target ≥ 150,000 rows/s; peak RSS target < 300 MB`,
+    ];
+    for (const l of lines) console.log(`  ${l}`);
+  } finally {
+    const d = new pg.Client({ connectionString: admin });
+    await d.connect();
+    await d.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await d.end();
+    await embedded?.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]))
+  await runIntakeBench();
