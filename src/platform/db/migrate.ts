@@ -4,10 +4,16 @@ import { fileURLToPath } from "node:url";
 import type pg from "pg";
 
 /** Numbered SQL files in migrations/ (0001_name.sql, ...), each applied once, in order, in its own transaction. */
-export const migrationsDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../../migrations",
-);
+export const migrationsDir = findMigrations(path.dirname(fileURLToPath(import.meta.url)));
+
+// The sources run from src/platform/db, the bundle from dist/server: look upward for the project's migrations/.
+function findMigrations(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "migrations");
+    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(from, "../../../migrations");
+  }
+}
 
 export type Migration = { version: number; name: string; sql: string };
 
