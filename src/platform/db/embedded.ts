@@ -226,6 +226,9 @@ function chooseDataDir(home: string, runAs: RunAs, note: (l: string) => void): s
     `The 'postgres' account cannot enter ${blocked}, so the embedded database files go to ${alt} instead ` +
       `(set STORONA_HOME to a folder others can enter to keep them beside the project).`,
   );
+  // The parent must be enterable by 'postgres'; the cluster's own folder belongs to it alone.
+  fs.mkdirSync(path.dirname(alt), { recursive: true, mode: 0o755 });
+  fs.chmodSync(path.dirname(alt), 0o755);
   fs.mkdirSync(alt, { recursive: true, mode: 0o700 });
   fs.chownSync(alt, runAs.uid, runAs.gid);
   return path.join(alt, "pg");
