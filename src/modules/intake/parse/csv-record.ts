@@ -36,6 +36,27 @@ export const findBreak = (s: string, from: number, to: number): number => {
   return -1;
 };
 
+/** Where the tokenizer is: the physical line, and whether the last character seen was a CR. */
+export type LinePosition = { line: number; prevCR: boolean };
+
+// Line numbers stay physical inside quoted fields: CR, LF and CRLF each count once, even split across chunks.
+export const countBreaks = (s: string, from: number, to: number, at: LinePosition): void => {
+  let prevCR = at.prevCR;
+  let line = at.line;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c === CR) {
+      line++;
+      prevCR = true;
+    } else {
+      if (c === LF && !prevCR) line++;
+      prevCR = false;
+    }
+  }
+  at.prevCR = prevCR;
+  at.line = line;
+};
+
 /**
  * Collects the fields of the record being read and emits it (or its rejection) as a SourceRow. Once a
  * record is rejected its later fields are not stored, so a hostile row costs no memory.

@@ -2,8 +2,10 @@ import {
   afterFirstBreak,
   type CsvLimits,
   CsvRecordBuilder,
+  countBreaks,
   defaultCsvLimits,
   findBreak,
+  type LinePosition,
 } from "./csv-record.ts";
 import type { SourceRow } from "./source.ts";
 
@@ -34,10 +36,9 @@ export class CsvTokenizer {
   private stripBom: boolean;
   private state = FIELD_START;
   private readonly rec: CsvRecordBuilder;
-  private line = 1;
+  private readonly at: LinePosition = { line: 1, prevCR: false };
   private quoteLine = 1;
   private skipLF = false;
-  private prevCR = false;
   private inRefeed = false;
 
   constructor(delimiter: string, limits: Partial<CsvLimits> = {}, stripBom = true) {
@@ -49,7 +50,7 @@ export class CsvTokenizer {
 
   /** The physical line the tokenizer has reached (for notices about the chunk being pushed). */
   get currentLine(): number {
-    return this.line;
+    return this.at.line;
   }
 
   /** Rows completed so far; the caller takes them after each push. */
@@ -86,7 +87,7 @@ export class CsvTokenizer {
         this.rec.end();
         this.state = FIELD_START;
         if (refeed) {
-          this.refeed(raw.slice(at), this.quoteLine + 1, this.line);
+          this.refeed(raw.slice(at), this.quoteLine + 1, this.at.line);
           this.end();
         }
         return;
@@ -112,13 +113,13 @@ export class CsvTokenizer {
               continue;
             }
           }
-          if (!this.rec.open) this.rec.start(this.line, !this.inRefeed);
+          if (!this.rec.open) this.rec.start(this.at.line, !this.inRefeed);
           if (c === QUOTE) {
             this.state = QUOTED;
             this.rec.quotedAny = true;
-            this.quoteLine = this.line;
+            this.quoteLine = this.at.line;
             this.rec.hadEscape = false;
-            this.prevCR = false;
+            this.at.prevCR = false;
             i++;
           } else {
             this.state = UNQUOTED;
@@ -160,7 +161,7 @@ export class CsvTokenizer {
               const next = i < n ? s.charCodeAt(i) : QUOTE;
               if (next !== QUOTE && next !== LF && next !== CR) {
                 this.skipLF = false;
-                this.rec.start(this.line, !this.inRefeed);
+                this.rec.start(this.at.line, !this.inRefeed);
                 segStart = j = i;
                 continue;
               }
@@ -189,20 +190,20 @@ export class CsvTokenizer {
             const over = segStart + this.limits.maxFieldChars + 1 - this.rec.partial.length;
             if (over <= stop) {
               const at = Math.max(over, i);
-              this.countBreaks(s, i, at);
+              countBreaks(s, i, at, this.at);
               this.overflow(this.rec.partial + s.slice(segStart, at));
               i = at;
               segStart = at;
               continue;
             }
-            this.countBreaks(s, i, stop);
+            countBreaks(s, i, stop, this.at);
           }
           if (q < 0) {
             this.rec.appendQuoted(s.slice(segStart, n));
             i = n;
             continue;
           }
-          this.prevCR = false;
+          this.at.prevCR = false;
           if (q + 1 < n) {
             if (s.charCodeAt(q + 1) === QUOTE) {
               this.rec.hadEscape = true;
@@ -263,10 +264,10 @@ export class CsvTokenizer {
   private textAfterQuote(i: number, s: string): void {
     const raw = this.rec.lastRaw;
     const at = afterFirstBreak(raw);
-    this.rec.reject("text_after_quote", { at: this.line, from: this.quoteLine }, s.slice(i, i + 40));
+    this.rec.reject("text_after_quote", { at: this.at.line, from: this.quoteLine }, s.slice(i, i + 40));
     if (at >= 0 && this.rec.canRefeed) {
       // The quote on quoteLine most likely never closed and paired with a later one: re-read what it hid.
-      const current = this.line;
+      const current = this.at.line;
       this.rec.end();
       this.state = FIELD_START;
       this.refeed(`${raw.slice(at)}"`, this.quoteLine + 1, current);
@@ -280,10 +281,10 @@ export class CsvTokenizer {
   private refeed(text: string, startLine: number, resumeLine: number): void {
     const wasRefeeding = this.inRefeed;
     this.inRefeed = true;
-    this.line = startLine;
+    this.at.line = startLine;
     this.process(text, 0);
     this.inRefeed = wasRefeeding;
-    this.line = resumeLine;
+    this.at.line = resumeLine;
   }
 
   /** A quoted field passed the size limit; `raw` is its text up to that point. */
@@ -293,7 +294,7 @@ export class CsvTokenizer {
     if (at >= 0 && this.rec.canRefeed) {
       // Most likely a quote that never closes: reject its row and re-read what it swallowed.
       this.rec.reject("unclosed_quote", { from: this.quoteLine, limit: this.limits.maxFieldChars }, raw);
-      const current = this.line;
+      const current = this.at.line;
       this.rec.end();
       this.state = FIELD_START;
       this.refeed(raw.slice(at), this.quoteLine + 1, current);
@@ -307,26 +308,8 @@ export class CsvTokenizer {
   /** Ends the record at the line break at j (c is CR or LF); returns the index after it. */
   private lineBreak(j: number, c: number): number {
     this.rec.end();
-    this.line++;
+    this.at.line++;
     if (c === CR) this.skipLF = true;
     return j + 1;
-  }
-
-  // Line numbers stay physical inside quoted fields: CR, LF and CRLF each count once, even split across chunks.
-  private countBreaks(s: string, from: number, to: number): void {
-    let prevCR = this.prevCR;
-    let line = this.line;
-    for (let k = from; k < to; k++) {
-      const c = s.charCodeAt(k);
-      if (c === CR) {
-        line++;
-        prevCR = true;
-      } else {
-        if (c === LF && !prevCR) line++;
-        prevCR = false;
-      }
-    }
-    this.prevCR = prevCR;
-    this.line = line;
   }
 }

@@ -165,8 +165,10 @@ export const readCsv = async (source: ByteSource, options: CsvOptions = {}): Pro
     return rows;
   };
 
+  // Checked now, so a header-less file's column_N names exist before the caller maps them.
+  const checked = check(first);
   reader.batches = (async function* () {
-    if (first.length > 0) yield check(first);
+    if (checked.length > 0) yield checked;
     if (done) return;
     for (;;) {
       const next = await text.next();

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type DateOptions, inferDateOrder, parseDateTime, serialToWall } from "./dates.ts";
 import { isoString, offsetAt, zonedToUtc } from "./time-zone.ts";
@@ -123,5 +124,29 @@ describe("time zones", () => {
     expect(serialToWall(59)).toBe(Date.UTC(1900, 1, 28));
     expect(serialToWall(61)).toBe(Date.UTC(1900, 2, 1));
     expect(serialToWall(0)).toBeNull();
+  });
+});
+
+describe("fast date path", () => {
+  it("reads yyyy-mm-dd hh:mm:ss exactly like the general path, for every day 1900–2100", () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date(Date.UTC(1900, 0, 1)),
+          max: new Date(Date.UTC(2100, 11, 31, 23, 59, 59)),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          const iso = d.toISOString();
+          const text = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+          expect(parseDateTime(text, utc)).toEqual({ ok: true, value: `${iso.slice(0, 19)}.000Z` });
+          expect(parseDateTime(`${iso.slice(0, 19)}Z`, utc)).toEqual({
+            ok: true,
+            value: `${iso.slice(0, 19)}.000Z`,
+          });
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -75,7 +75,18 @@ const fastLocalIso = (t: string): number => {
   }
   if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return Number.NaN;
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return Number.NaN;
-  return Date.UTC(y, mo - 1, d, h, mi, sec);
+  return civilMs(y, mo, d) + h * 3_600_000 + mi * 60_000 + sec * 1000;
+};
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil), as UTC ms:
+// the same as Date.UTC for our years, without its overhead on the hot path.
+const civilMs = (year: number, m: number, d: number): number => {
+  const y = m <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146_097 + doe - 719_468) * DAY;
 };
 
 type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number };

@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import type { ByteSource } from "./source.ts";
 
 export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1251";
@@ -109,6 +110,7 @@ export const sniffEncoding = (sample: Uint8Array): EncodingGuess => {
 };
 
 const firstNonAscii = (bytes: Uint8Array): number => {
+  if (isAscii(bytes)) return -1; // native and vectorised: the common case costs almost nothing
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return i;
   return -1;
 };

@@ -109,8 +109,9 @@ const tableFor = (name: EnumName): Map<string, string> => {
 /** The values an enum accepts (canonical names), for messages and the UI. */
 export const enumValues = (name: EnumName): string[] => Object.keys(SYNONYMS[name]);
 
-// Status and channel columns repeat a handful of spellings millions of times: remember raw text → value.
-const seenText = new Map<EnumName, Map<string, string | null>>();
+// Status and channel columns repeat a handful of spellings millions of times: remember raw text → result
+// (results are never mutated, so one object serves every row with that spelling).
+const seenText = new Map<EnumName, Map<string, ValueResult<string>>>();
 
 export const parseEnum = <T extends string>(name: EnumName, cell: RawCell): ValueResult<T> => {
   const text = cellText(cell);
@@ -119,12 +120,12 @@ export const parseEnum = <T extends string>(name: EnumName, cell: RawCell): Valu
     seen = new Map();
     seenText.set(name, seen);
   }
-  let found = seen.get(text);
-  if (found === undefined) {
-    found = tableFor(name).get(normalizeKey(text)) ?? null;
+  let result = seen.get(text);
+  if (result === undefined) {
+    const found = tableFor(name).get(normalizeKey(text));
+    result = found ? ok(found) : fail("unknown_value", { value: text, allowed: enumValues(name).join(", ") });
     if (seen.size > 10_000) seen.clear();
-    seen.set(text, found);
+    seen.set(text, result);
   }
-  if (found) return ok(found as T);
-  return fail("unknown_value", { value: text, allowed: enumValues(name).join(", ") });
+  return result as ValueResult<T>;
 };

@@ -69,13 +69,14 @@ export {
   type MappingOutcome,
   parseMapArgs,
 } from "./mapping.ts";
+export { type MoneyOptions, parseMoney, readMoney } from "./money.ts";
 export {
   type DecimalDecision,
   type DecimalSeparator,
   inferDecimalSeparator,
   parseInteger,
-  parseMoney,
   parseNumber,
+  scanDecimal,
 } from "./numbers.ts";
 export {
   type ConvertedBatch,

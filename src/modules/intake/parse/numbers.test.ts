@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inferDecimalSeparator, parseInteger, parseMoney, parseNumber } from "./numbers.ts";
+import { fastMinor, parseMoney, toMinor } from "./money.ts";
+import { inferDecimalSeparator, parseInteger, parseNumber, scanDecimal } from "./numbers.ts";
 
 const money = (cell: string | number, decimal: "," | "." | null = null, digits = 2) => {
   const r = parseMoney(cell, { digits, decimal });
@@ -99,5 +101,31 @@ describe("inferDecimalSeparator", () => {
       decidedBy: "conflict",
     });
     expect(inferDecimalSeparator(["12,50 ₽", 7])).toMatchObject({ separator: ",", commaVotes: 1 });
+  });
+});
+
+describe("fast paths agree with the general reader", () => {
+  it("fastMinor gives what scanDecimal + toMinor give, for any plain amount", () => {
+    const plain = fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^[0-9]{0,8}$/),
+        fc.option(fc.tuple(fc.constantFrom(".", ","), fc.stringMatching(/^[0-9]{0,6}$/))),
+      )
+      .map(([neg, int, frac]) => `${neg ? "-" : ""}${int}${frac ? frac[0] + frac[1] : ""}`);
+    fc.assert(
+      fc.property(
+        plain,
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(",", ".", null),
+        (text, digits, hint) => {
+          const scan = scanDecimal(text, hint as "," | "." | null);
+          const slow = scan.ok ? toMinor(scan.value, digits) : null;
+          const fast = fastMinor(text, digits, hint as "," | "." | null);
+          expect(Number.isNaN(fast) ? null : fast).toBe(slow);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

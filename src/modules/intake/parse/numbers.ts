@@ -7,7 +7,7 @@ export type DecimalSeparator = "," | ".";
 /** A decimal number as digit strings (exact: no float rounding before we reach minor units). */
 export type Decimal = { negative: boolean; int: string; frac: string };
 
-type Scan =
+export type Scan =
   | { ok: true; value: Decimal; decided: DecimalSeparator | null; ambiguous: DecimalSeparator | null }
   | { ok: false };
 
@@ -139,60 +139,6 @@ export const scanDecimal = (text: string, hint: DecimalSeparator | null = null):
   const int = intGroups.join("") || "0";
   const frac = decimalAt < 0 ? "" : groups[decimalAt + 1]!;
   return { ok: true, value: { negative, int, frac }, decided, ambiguous };
-};
-
-export type MoneyOptions = {
-  /** Minor-unit digits of the currency (2 for most; see minorDigits). */
-  digits: number;
-  decimal?: DecimalSeparator | null;
-};
-
-/** Rounds a decimal to `digits` places, half away from zero, as an integer count of minor units. */
-export const toMinor = (d: Decimal, digits: number): number | null => {
-  const kept = d.frac.length === digits ? d.frac : d.frac.slice(0, digits).padEnd(digits, "0");
-  const roundUp = d.frac.length > digits && d.frac.charCodeAt(digits) >= 53 ? 1 : 0;
-  if (d.int.length + digits <= 15) {
-    // Below 2^53: plain arithmetic is exact.
-    const magnitude = Number(d.int) * 10 ** digits + (digits > 0 ? Number(kept) : 0) + roundUp;
-    return d.negative && magnitude !== 0 ? -magnitude : magnitude;
-  }
-  const digitsText = (d.int + kept).replace(/^0+(?=\d)/, "");
-  if (digitsText.length > 16) return null;
-  const magnitude = Number(digitsText) + roundUp;
-  if (!Number.isSafeInteger(magnitude)) return null;
-  return d.negative && magnitude !== 0 ? -magnitude : magnitude;
-};
-
-const numberToDecimal = (n: number): Decimal | null => {
-  if (!Number.isFinite(n)) return null;
-  const text = String(Math.abs(n));
-  if (text.includes("e")) {
-    const fixed = Math.abs(n).toFixed(12);
-    const [int, frac] = fixed.split(".");
-    return { negative: n < 0, int: int!, frac: frac ?? "" };
-  }
-  const [int, frac] = text.split(".");
-  return { negative: n < 0, int: int!, frac: frac ?? "" };
-};
-
-/** An amount → integer minor units, plus the currency written next to it if any ("$12.3" → 1230, USD). */
-export const parseMoney = (
-  cell: RawCell,
-  options: MoneyOptions,
-): ValueResult<{ minor: number; currency: string | null }> => {
-  let decimal: Decimal | null;
-  let currency: string | null = null;
-  if (typeof cell === "number") decimal = numberToDecimal(cell);
-  else if (typeof cell === "string") {
-    const stripped = stripCurrency(cell.trim());
-    currency = stripped.currency;
-    const scan = scanDecimal(stripped.rest, options.decimal ?? null);
-    decimal = scan.ok ? scan.value : null;
-  } else decimal = null;
-  if (!decimal) return fail("not_a_number", { value: cellText(cell) });
-  const minor = toMinor(decimal, Math.max(0, Math.min(options.digits, 4)));
-  if (minor === null) return fail("too_large", { value: cellText(cell) });
-  return ok({ minor, currency });
 };
 
 /** A plain decimal number (scores, quantities). */

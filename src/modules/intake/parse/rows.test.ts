@@ -126,6 +126,18 @@ describe("orders", () => {
     ]);
   });
 
+  it("lets the user's hints override what the sample suggests", () => {
+    const hints = { dateOrder: "dmy", decimal: "." } as const;
+    const out = convert(
+      "orders",
+      ["id", "customer", "date", "amount"],
+      [["1", "c", "03/04/2024", "1,234"]],
+      {},
+      { ...settings, hints },
+    );
+    expect(out.rows.map((r) => [r.orderedAt.slice(0, 10), r.amount])).toEqual([["2024-04-02", 123400]]);
+  });
+
   it("keeps a broken e-mail out of the row as a warning, not a rejection", () => {
     const out = convert(
       "orders",

@@ -46,10 +46,6 @@ export const noBatches = (): AsyncIterable<SourceRow[]> => ({
   [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }),
 });
 
-export const toAsync = async function* <T>(source: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
-  yield* source;
-};
-
 /** Every row of a reader in one array: for tests and small previews only. */
 export const collectRows = async (
   reader: TableReader,

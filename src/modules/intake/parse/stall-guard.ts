@@ -2,7 +2,8 @@
  * Turns "waits forever" into an error. exceljs's streaming reader never settles on some damaged archives
  * (an entry that fails to inflate while it is being copied to a temporary file); a damaged upload must
  * give an error, not a request that never ends. The guard fails the awaited step when nothing moved
- * (no input read, no row produced) for `stallMs`. Its timer runs only while someone is waiting.
+ * (no input read, no row produced) for `stallMs`. Its timer keeps the process alive only while someone is
+ * waiting (ref/unref), so a finished import exits at once; `stop()` ends it for good.
  */
 export class StallGuard {
   private tick = 0;
@@ -26,28 +27,30 @@ export class StallGuard {
     return new Promise<T>((resolve, reject) => {
       this.fail = reject;
       this.seen = -1;
-      this.start();
+      this.start().ref();
       step.then(
         (value) => {
-          this.fail = null;
+          this.settle();
           this.tick++;
           resolve(value);
         },
         (error: unknown) => {
-          this.fail = null;
+          this.settle();
           reject(error);
         },
       );
     });
   }
 
-  private start(): void {
-    if (this.timer) return;
+  private settle(): void {
+    this.fail = null;
+    this.timer?.unref();
+  }
+
+  private start(): ReturnType<typeof setInterval> {
+    if (this.timer) return this.timer;
     this.timer = setInterval(() => {
-      if (!this.fail) {
-        this.stop(); // nobody is waiting: no timer keeps the process alive
-        return;
-      }
+      if (!this.fail) return;
       if (this.seen === this.tick) {
         const fail = this.fail;
         this.fail = null;
@@ -57,6 +60,7 @@ export class StallGuard {
       }
       this.seen = this.tick;
     }, this.stallMs);
+    return this.timer;
   }
 
   stop(): void {

@@ -110,6 +110,8 @@ const bucketOffset = (utc: number, zone: string): number => {
  */
 export const zonedToUtc = (wall: number, zone: string): number => {
   if (isUtc(zone)) return wall;
+  const steady = steadyOffset(Math.floor(wall / DAY), zone);
+  if (!Number.isNaN(steady)) return wall - steady;
   const before = offsetAt(wall - 86_400_000, zone);
   const after = offsetAt(wall + 86_400_000, zone);
   if (before === after) {
@@ -123,6 +125,39 @@ export const zonedToUtc = (wall: number, zone: string): number => {
   if (offsetAt(second, zone) === Math.min(before, after)) return second;
   // In a gap: the instant the clock jumps over, shifted by the gap.
   return wall - before;
+};
+
+const steadyDays = new Map<string, Map<number, number>>();
+let lastZone = "";
+let lastDay = Number.NaN;
+let lastSteady = Number.NaN;
+
+/**
+ * The offset when the day before, the day and the day after all keep one offset (then wall − offset is the
+ * only answer, since offsets are under a day); NaN near a change. One Map lookup per row, none for a run
+ * of rows on the same day.
+ */
+const steadyOffset = (day: number, zone: string): number => {
+  if (day === lastDay && zone === lastZone) return lastSteady;
+  let days = steadyDays.get(zone);
+  if (!days) {
+    days = new Map();
+    steadyDays.set(zone, days);
+  }
+  let steady = days.get(day);
+  if (steady === undefined) {
+    const a = offsetAt(day * DAY - DAY, zone);
+    const b = offsetAt(day * DAY, zone);
+    const c = offsetAt(day * DAY + DAY, zone);
+    const d = offsetAt(day * DAY + 2 * DAY - 1000, zone);
+    steady = a === b && b === c && c === d ? b : Number.NaN;
+    if (days.size > 100_000) days.clear();
+    days.set(day, steady);
+  }
+  lastZone = zone;
+  lastDay = day;
+  lastSteady = steady;
+  return steady;
 };
 
 const PAD = Array.from({ length: 60 }, (_, k) => String(k).padStart(2, "0"));

@@ -44,8 +44,22 @@ export const isBlank = (cell: RawCell): boolean => {
   if (cell === null || cell === undefined) return true;
   if (typeof cell === "string") {
     if (cell.length === 0) return true;
+    // Null tokens start with whitespace, a dash, "n", "N", "#" or "u"/"U": anything else is a value.
     const c0 = cell.charCodeAt(0);
-    if ((c0 >= 48 && c0 <= 57) || cell.length > 16) return false; // no null token starts with a digit
+    if (
+      cell.length > 16 ||
+      !(
+        c0 <= 32 ||
+        c0 === 160 ||
+        c0 === 45 ||
+        c0 === 0x2013 ||
+        c0 === 0x2014 ||
+        c0 === 35 ||
+        (c0 | 32) === 110 ||
+        (c0 | 32) === 117
+      )
+    )
+      return false;
     const t = cell.trim();
     return t.length <= 10 && NULL_TOKENS.has(t.toLowerCase());
   }

@@ -138,9 +138,11 @@ export const readXlsx = async (
       }
     }
   } catch (error) {
+    guard.stop();
     throw new AppError("bad_request", rowIssue(0, "bad_sheet", { detail: errorText(error) }).message);
   }
   if (!sheet) {
+    guard.stop();
     const detail =
       wanted === undefined ? "it has no sheets" : `no sheet "${wanted}" (sheets: ${seen.join(", ")})`;
     throw new AppError("bad_request", rowIssue(0, "bad_sheet", { detail }).message, { sheets: seen });
@@ -173,6 +175,7 @@ export const readXlsx = async (
 
   reader.batches = (async function* () {
     if (broken) {
+      guard.stop();
       yield [broken];
       return;
     }
@@ -193,6 +196,8 @@ export const readXlsx = async (
     } catch (error) {
       // A sheet broken half-way: keep what was read, report the rest as one problem.
       batch.push(failure(error));
+    } finally {
+      guard.stop();
     }
     if (batch.length > 0) yield batch;
   })();
