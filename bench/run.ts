@@ -7,7 +7,6 @@ type Bench = { name: string; file: string; fn: string };
 const benches: Bench[] = [
   { name: "start", file: "./start.ts", fn: "runStartBench" },
   { name: "intake", file: "./intake.ts", fn: "runIntakeBench" },
-  { name: "intake-parse", file: "./intake-parse.ts", fn: "runIntakeParseBench" },
   { name: "speedometer", file: "./speedometer.ts", fn: "runSpeedometerBench" },
   { name: "money", file: "./money.ts", fn: "runMoneyBench" },
   { name: "text", file: "./text.ts", fn: "runTextBench" },
