@@ -45,7 +45,10 @@ function start(env: Record<string, string>): Promise<Started> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`start timed out:\n${text}`)), 90_000);
     const check = setInterval(() => {
-      const m = text.match(/Storona is running at (http:\/\/\S+)/);
+      // The last line start prints; the address and the demo login come before it.
+      const m = text.includes("Press Ctrl-C to stop.")
+        ? text.match(/Storona is running at (http:\/\/\S+)/)
+        : null;
       if (m) {
         clearInterval(check);
         clearTimeout(timer);
