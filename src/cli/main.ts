@@ -16,6 +16,8 @@ Usage: storona <command> [options]
                                      load a file; prints read/inserted/updated/unchanged/rejected
   demo [--seed N] [--customers N] [--slug S] [--end YYYY-MM-DD]
                                      build a demo workspace (larger ones for benchmarks)
+  money fit --in <summary.csv> --model bgnbd|pareto|gg [--json]
+  money clv --workspace W [--json]      customer lifetime value per customer
   users create --email E --password P [--name N] [--locale ru|uk|en]
   users list [--json]
   workspaces create --name N [--slug S] [--currency UAH] [--time-zone Europe/Kyiv] [--owner EMAIL]
@@ -123,6 +125,21 @@ async function main(argv: string[]): Promise<void> {
           s.pool,
         ),
       );
+    }
+    case "money": {
+      const { runMoneyCommand } = await import("./money-command.ts");
+      let storage: Storage | undefined;
+      try {
+        return await runMoneyCommand(
+          [sub, ...rest].filter((x): x is string => x !== undefined),
+          async () => {
+            storage ??= await connectStorage(config, { note: (l) => console.error(l) });
+            return storage.pool;
+          },
+        );
+      } finally {
+        await storage?.shutdown();
+      }
     }
     case "users": {
       const f = flags(rest);

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type pg from "pg";
 import { registerAccountRoutes } from "../modules/accounts/index.ts";
 import { registerIntakeRoutes } from "../modules/intake/index.ts";
+import { registerMoneyRoutes } from "../modules/money/index.ts";
 import type { Config } from "../platform/config.ts";
 import { connectStorage, type Storage } from "../platform/db/index.ts";
 import { buildApp } from "../platform/http/index.ts";
@@ -41,6 +42,7 @@ export function registerModules(
     demoLogin: deps.demo ? { email: deps.demo.email, password: deps.demo.password } : undefined,
   });
   registerIntakeRoutes(app, { pool: deps.pool });
+  registerMoneyRoutes(app, { pool: deps.pool });
 }
 
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {

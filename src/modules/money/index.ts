@@ -28,6 +28,8 @@ export {
   spendRows,
 } from "./gamma-gamma.ts";
 export { type HoldoutOptions, type HoldoutResult, holdoutCheck, type TrackingPoint } from "./holdout.ts";
+// The workspace side: fits stored per workspace, the page's API, jobs and what other modules call.
+export { type RefitOutcome, refitAfterImport } from "./jobs.ts";
 export type { ModelFit } from "./model-fit.ts";
 export {
   fitParetoNbd,
@@ -38,6 +40,26 @@ export {
   paretoNbdLogLikFunction,
   paretoNbdProbabilityAlive,
 } from "./pareto-nbd.ts";
+export {
+  atRiskCustomers,
+  exportContext,
+  type MoneyAtStake,
+  moneyAtStake,
+  moneySummary,
+  updateSettings,
+} from "./report.ts";
+export { type MoneyRouteOptions, registerMoneyRoutes } from "./routes.ts";
+export type {
+  AtRiskPage,
+  AtRiskQuery,
+  CustomerValueRow,
+  FitView,
+  MoneyFigures,
+  MoneySummary,
+} from "./schemas.ts";
+export { type FitOptions, type FitPhase, type FitResult, fitWorkspace } from "./service.ts";
+export { DEFAULT_MONEY_SETTINGS, type MoneySettings, parseMoneySettings } from "./settings.ts";
+export { customerValueRows } from "./store-read.ts";
 export {
   compressRfm,
   DAYS_PER_UNIT,
@@ -50,3 +72,10 @@ export {
   uncompressedRows,
   utcDay,
 } from "./summary.ts";
+export {
+  type FileFit,
+  type FileModel,
+  fitSummaryFile,
+  parseSummaryCsv,
+  type SummaryFile,
+} from "./summary-file.ts";

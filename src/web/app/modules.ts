@@ -16,7 +16,7 @@ export type ModuleKey = (typeof moduleKeys)[number];
 
 // Flip to true in the issue that builds the module; the cockpit and the navigation read it.
 export const builtModules: Record<ModuleKey, boolean> = {
-  intake: false,
+  intake: true,
   speedometer: false,
   problems: false,
   money: false,

@@ -1,3 +1,4 @@
+import { intakeEn } from "./intake-en.ts";
 import type { Messages } from "./messages.ts";
 
 // The source language for key types. ru.ts and uk.ts must have the same keys (keys.test.ts checks it);
@@ -290,6 +291,7 @@ export const en = {
       onlyOwner: "Only owners can manage API tokens.",
     },
   },
+  intake: intakeEn,
   notFound: {
     title: "There is no such page",
     text: "The address may be mistyped, or the page has moved.",

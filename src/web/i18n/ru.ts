@@ -1,3 +1,4 @@
+import { intakeRu } from "./intake-ru.ts";
 import type { Messages } from "./messages.ts";
 
 export const ru = {
@@ -304,6 +305,7 @@ export const ru = {
       onlyOwner: "Управлять API-токенами могут только владельцы.",
     },
   },
+  intake: intakeRu,
   notFound: {
     title: "Такой страницы нет",
     text: "Возможно, в адресе опечатка или страница переехала.",

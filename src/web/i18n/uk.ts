@@ -1,3 +1,4 @@
+import { intakeUk } from "./intake-uk.ts";
 import type { Messages } from "./messages.ts";
 
 export const uk = {
@@ -303,6 +304,7 @@ export const uk = {
       onlyOwner: "Керувати API-токенами можуть лише власники.",
     },
   },
+  intake: intakeUk,
   notFound: {
     title: "Такої сторінки немає",
     text: "Можливо, в адресі помилка або сторінку перенесено.",
