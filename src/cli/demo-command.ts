@@ -4,6 +4,7 @@ import { loadDemo } from "../modules/demo/index.ts";
 import type { Config } from "../platform/config.ts";
 import { AppError } from "../platform/errors.ts";
 import { demoPeople } from "./demo-workspace.ts";
+import { rebuildDerived } from "./derived.ts";
 import { progressBar } from "./output.ts";
 
 /** `storona demo`: a separate, seeded demo workspace of any size (for benchmarks and trials). */
@@ -48,5 +49,8 @@ export async function buildDemoWorkspace(
     bar.update(p.done, p.total);
   });
   bar.done();
+  console.log("Computing the figures (speedometer, service, problems, money)…");
+  const steps = await rebuildDerived(pool, ws.id, (l) => console.log(l));
+  for (const st of steps) if (!st.error) console.log(`  ${st.step}: ${(st.ms / 1000).toFixed(1)} s`);
   console.log(`Workspace '${slug}' (id ${ws.id}) built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

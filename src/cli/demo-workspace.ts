@@ -22,6 +22,8 @@ export type EnsureDemoOptions = {
   /** The last day of the demo's 24 months; defaults to today (UTC). */
   endDate?: Date;
   log?: (line: string) => void;
+  /** Runs once the demo data is in (derived figures); a failure there is logged, not fatal. */
+  afterLoad?: (workspaceId: number) => Promise<void>;
 };
 
 /**
@@ -70,6 +72,13 @@ export async function ensureDemo(pool: pg.Pool, o: EnsureDemoOptions): Promise<D
       log(`  ${p.phase}…`);
     }
   });
+  if (o.afterLoad) {
+    try {
+      await o.afterLoad(workspaceId);
+    } catch (e) {
+      log(`  Computing the demo's figures failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   log(`Demo workspace ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return login;
 }

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type pg from "pg";
 import { type EntityKind, importFile, listIssues, parseMapArgs } from "../modules/intake/index.ts";
 import { AppError } from "../platform/errors.ts";
+import { refreshDerived } from "./derived.ts";
 import { printTable, progressBar } from "./output.ts";
 import { resolveWorkspace } from "./workspace-arg.ts";
 
@@ -22,6 +23,7 @@ export async function runImportCommand(args: string[], pool: pg.Pool): Promise<v
       "batch-size": { type: "string" },
       json: { type: "boolean" },
       errors: { type: "boolean" },
+      "no-refresh": { type: "boolean" },
     },
   });
   const [entity, file] = positionals;
@@ -39,6 +41,7 @@ export async function runImportCommand(args: string[], pool: pg.Pool): Promise<v
     throw new AppError("bad_request", `--format must be csv, jsonl, xlsx, cdnow or auto (got '${format}')`);
   }
   const ws = await resolveWorkspace(pool, values.workspace);
+  const importStarted = new Date(Date.now() - 1000);
   const bar = progressBar(`Importing ${entity}`);
   let lastRate = "";
   const summary = await importFile(
@@ -60,8 +63,11 @@ export async function runImportCommand(args: string[], pool: pg.Pool): Promise<v
   );
   bar.done();
   void lastRate;
+  const changed = summary.inserted + summary.updated > 0 && !summary.dryRun;
+  const refresh =
+    changed && !values["no-refresh"] ? await refreshDerived(pool, ws.id, importStarted) : undefined;
   if (values.json) {
-    console.log(JSON.stringify(summary, null, 2));
+    console.log(JSON.stringify({ ...summary, refresh }, null, 2));
     return;
   }
   const rate = summary.seconds > 0 ? Math.round(summary.read / summary.seconds) : summary.read;
@@ -93,6 +99,12 @@ export async function runImportCommand(args: string[], pool: pg.Pool): Promise<v
     );
   }
   if (summary.createdLocations > 0) console.log(`${summary.createdLocations} new locations were created.`);
+  if (refresh) {
+    const failed = refresh.filter((r) => r.error);
+    console.log(
+      `Figures updated (${refresh.map((r) => `${r.step} ${(r.ms / 1000).toFixed(1)} s`).join(", ")})${failed.length ? `; failed: ${failed.map((r) => `${r.step}: ${r.error}`).join("; ")}` : ""}.`,
+    );
+  }
   if (summary.rejected > 0 || summary.warnings > 0) {
     const issues = await listIssues(pool, ws.id, summary.runId, values.errors ? undefined : 20);
     console.log(

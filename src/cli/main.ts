@@ -13,11 +13,19 @@ Usage: storona <command> [options]
   migrate                            apply database migrations and exit
   import <customers|orders|requests|feedback> <file> --workspace W [--map column=field ...]
          [--default field=value ...] [--format csv|jsonl|xlsx|cdnow] [--dry-run] [--json] [--errors]
+         [--no-refresh]
                                      load a file; prints read/inserted/updated/unchanged/rejected
   demo [--seed N] [--customers N] [--slug S] [--end YYYY-MM-DD]
                                      build a demo workspace (larger ones for benchmarks)
   money fit --in <summary.csv> --model bgnbd|pareto|gg [--json]
   money clv --workspace W [--json]      customer lifetime value per customer
+  speedometer --workspace W [--json] [--from YYYY-MM] [--to YYYY-MM] [--by location|channel|segment]
+  speedometer rebuild --workspace W     the Customer-Centricity Index as the page shows it; recompute it
+  service --workspace W [--json] [--from YYYY-MM] [--to YYYY-MM] [--channel C] [--kind K]
+  service rebuild --workspace W         waiting and response times, SLA; recompute them
+  problems cluster --in <file> --text-column <name> [--out <file.csv>]
+                                     cluster any column of texts into problems, offline
+  refresh --workspace W                 recompute every derived figure of a workspace from scratch
   users create --email E --password P [--name N] [--locale ru|uk|en]
   users list [--json]
   workspaces create --name N [--slug S] [--currency UAH] [--time-zone Europe/Kyiv] [--owner EMAIL]
@@ -140,6 +148,33 @@ async function main(argv: string[]): Promise<void> {
       } finally {
         await storage?.shutdown();
       }
+    }
+    case "speedometer": {
+      const { runSpeedometerCommand } = await import("./speedometer-command.ts");
+      const args = [sub, ...rest].filter((x): x is string => x !== undefined);
+      return withStorage(config, (s) => runSpeedometerCommand(args, s.pool));
+    }
+    case "service": {
+      const { runServiceCommand } = await import("./service-command.ts");
+      const args = [sub, ...rest].filter((x): x is string => x !== undefined);
+      return withStorage(config, (s) => runServiceCommand(args, s.pool));
+    }
+    case "problems": {
+      const { runProblemsCommand } = await import("./problems-command.ts");
+      return runProblemsCommand([sub, ...rest].filter((x): x is string => x !== undefined));
+    }
+    case "refresh": {
+      const f = flags([sub, ...rest].filter((x): x is string => x !== undefined));
+      const { rebuildDerived } = await import("./derived.ts");
+      const { resolveWorkspace } = await import("./workspace-arg.ts");
+      return withStorage(config, async (s) => {
+        const ws = await resolveWorkspace(s.pool, need(f, "workspace"));
+        const steps = await rebuildDerived(s.pool, ws.id, (l) => console.log(l));
+        for (const st of steps) {
+          console.log(`${st.step}: ${st.error ? `failed: ${st.error}` : `${(st.ms / 1000).toFixed(1)} s`}`);
+        }
+        if (steps.some((st) => st.error)) process.exitCode = 1;
+      });
     }
     case "users": {
       const f = flags(rest);

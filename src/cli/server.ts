@@ -3,12 +3,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type pg from "pg";
 import { registerAccountRoutes } from "../modules/accounts/index.ts";
+import { registerInitiativeRoutes } from "../modules/initiatives/index.ts";
 import { registerIntakeRoutes } from "../modules/intake/index.ts";
 import { registerMoneyRoutes } from "../modules/money/index.ts";
+import { registerProblemRoutes } from "../modules/problems/index.ts";
+import { registerServiceRoutes } from "../modules/service/index.ts";
+import { registerSpeedometerRoutes } from "../modules/speedometer/index.ts";
 import type { Config } from "../platform/config.ts";
 import { connectStorage, type Storage } from "../platform/db/index.ts";
 import { buildApp } from "../platform/http/index.ts";
 import { type DemoLogin, ensureDemo } from "./demo-workspace.ts";
+import { rebuildDerived, startDerivedQueue } from "./derived.ts";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const version: string = JSON.parse(
@@ -43,6 +48,10 @@ export function registerModules(
   });
   registerIntakeRoutes(app, { pool: deps.pool });
   registerMoneyRoutes(app, { pool: deps.pool });
+  registerSpeedometerRoutes(app, { pool: deps.pool });
+  registerInitiativeRoutes(app, { pool: deps.pool });
+  registerProblemRoutes(app, { pool: deps.pool });
+  registerServiceRoutes(app, { pool: deps.pool });
 }
 
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
@@ -50,8 +59,17 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
   const storage = opts.storage ?? (await connectStorage(config, { note: log }));
   try {
     const demo = config.demo.enabled
-      ? await ensureDemo(storage.pool, { seed: config.demo.seed, customers: config.demo.customers, log })
+      ? await ensureDemo(storage.pool, {
+          seed: config.demo.seed,
+          customers: config.demo.customers,
+          log,
+          afterLoad: async (workspaceId) => {
+            log("  Computing the figures (speedometer, service, problems, money)…");
+            await rebuildDerived(storage.pool, workspaceId);
+          },
+        })
       : undefined;
+    const derived = startDerivedQueue(storage.pool, { log });
     const webDir = path.join(projectRoot, "dist/web");
     if (!fs.existsSync(path.join(webDir, "index.html"))) {
       log(
@@ -77,6 +95,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
       storage,
       demo,
       close: async () => {
+        derived.stop();
         await app.close();
         if (!opts.storage) await storage.shutdown();
       },

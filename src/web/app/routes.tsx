@@ -75,7 +75,8 @@ export function createRouter() {
                 { index: true, element: <CockpitPage /> },
                 ...moduleKeys.map((key) => {
                   const Page = modulePages[key];
-                  return { path: key, element: <Page /> };
+                  // A module's page may route its own sub-pages (problems/:id, initiatives/:id).
+                  return { path: `${key}/*`, element: <Page /> };
                 }),
                 { path: "settings", element: <SettingsPage /> },
                 { path: "*", element: <WorkspaceNotFound /> },

@@ -1,5 +1,11 @@
+import { initiativesEn } from "./initiatives-en.ts";
 import { intakeEn } from "./intake-en.ts";
 import type { Messages } from "./messages.ts";
+import { moneyEn } from "./money-en.ts";
+import { problemsEn } from "./problems-en.ts";
+import { segmentsEn } from "./segments-en.ts";
+import { serviceEn } from "./service-en.ts";
+import { speedometerEn } from "./speedometer-en.ts";
 
 // The source language for key types. ru.ts and uk.ts must have the same keys (keys.test.ts checks it);
 // plural keys carry i18next's suffixes: _one/_other here, _one/_few/_many/_other in ru and uk.
@@ -292,6 +298,12 @@ export const en = {
     },
   },
   intake: intakeEn,
+  speedometerPage: speedometerEn,
+  initiativesPage: initiativesEn,
+  problemsPage: problemsEn,
+  servicePage: serviceEn,
+  moneyPage: moneyEn,
+  segmentsPage: segmentsEn,
   notFound: {
     title: "There is no such page",
     text: "The address may be mistyped, or the page has moved.",

@@ -1,5 +1,11 @@
+import { initiativesRu } from "./initiatives-ru.ts";
 import { intakeRu } from "./intake-ru.ts";
 import type { Messages } from "./messages.ts";
+import { moneyRu } from "./money-ru.ts";
+import { problemsRu } from "./problems-ru.ts";
+import { segmentsRu } from "./segments-ru.ts";
+import { serviceRu } from "./service-ru.ts";
+import { speedometerRu } from "./speedometer-ru.ts";
 
 export const ru = {
   app: {
@@ -306,6 +312,12 @@ export const ru = {
     },
   },
   intake: intakeRu,
+  speedometerPage: speedometerRu,
+  initiativesPage: initiativesRu,
+  problemsPage: problemsRu,
+  servicePage: serviceRu,
+  moneyPage: moneyRu,
+  segmentsPage: segmentsRu,
   notFound: {
     title: "Такой страницы нет",
     text: "Возможно, в адресе опечатка или страница переехала.",

@@ -1,5 +1,11 @@
+import { initiativesUk } from "./initiatives-uk.ts";
 import { intakeUk } from "./intake-uk.ts";
 import type { Messages } from "./messages.ts";
+import { moneyUk } from "./money-uk.ts";
+import { problemsUk } from "./problems-uk.ts";
+import { segmentsUk } from "./segments-uk.ts";
+import { serviceUk } from "./service-uk.ts";
+import { speedometerUk } from "./speedometer-uk.ts";
 
 export const uk = {
   app: {
@@ -305,6 +311,12 @@ export const uk = {
     },
   },
   intake: intakeUk,
+  speedometerPage: speedometerUk,
+  initiativesPage: initiativesUk,
+  problemsPage: problemsUk,
+  servicePage: serviceUk,
+  moneyPage: moneyUk,
+  segmentsPage: segmentsUk,
   notFound: {
     title: "Такої сторінки немає",
     text: "Можливо, в адресі помилка або сторінку перенесено.",

@@ -1,18 +1,9 @@
+import type { Channel } from "../../../platform/domain/channels.ts";
 import type { RawCell } from "./source.ts";
 import { cellText, fail, list, normalizeKey, ok, type ValueResult } from "./values.ts";
 
 export type OrderStatus = "completed" | "cancelled" | "returned";
-export type RequestChannel =
-  | "email"
-  | "phone"
-  | "telegram"
-  | "whatsapp"
-  | "viber"
-  | "vk"
-  | "instagram"
-  | "web"
-  | "in_person"
-  | "other";
+export type RequestChannel = Channel;
 export type RequestKind = "complaint" | "question" | "suggestion" | "praise";
 export type RequestStatus = "open" | "pending" | "resolved" | "closed";
 export type FeedbackKind = "nps" | "csat" | "ces";

@@ -1,0 +1,210 @@
+import type pg from "pg";
+import type { RollupRow } from "./accumulator.ts";
+import { batchBuilder } from "./batch.ts";
+import { batchAssembler } from "./batch-assemble.ts";
+import { contributeBatch } from "./contribution.ts";
+import { decodeHistory, decodeHistoryInto } from "./history-codec.ts";
+import { isCurrent, loadContext, type WorkspaceContext } from "./store-context.ts";
+import { loadAttributes, loadChanges, loadHistories, ORDER_COUNTS } from "./store-load.ts";
+import {
+  accumulatorFor,
+  addRollup,
+  finalize,
+  historiesLost,
+  inTransaction,
+  keepHistories,
+  options,
+  type RefreshOptions,
+  type RefreshResult,
+  recomputeStated,
+  stopwatch,
+} from "./store-write.ts";
+
+/** The speedometer's writes: full rebuild and incremental refresh of its rollups (reads: store-read.ts). */
+
+export { isCurrent, loadContext, type WorkspaceContext } from "./store-context.ts";
+export type { RefreshOptions, RefreshResult } from "./store-write.ts";
+
+async function rebuildIn(
+  db: pg.ClientBase,
+  ctx: WorkspaceContext,
+  ro?: RefreshOptions,
+): Promise<RefreshResult> {
+  const t0 = performance.now();
+  const sw = stopwatch(ro);
+  for (const t of ["speedometer_customer", "speedometer_month", "speedometer_stated"]) {
+    await db.query(`DELETE FROM ${t} WHERE workspace_id = $1`, [ctx.id]);
+  }
+  sw.lap("clear");
+  const loaded = await loadHistories(db, ctx.id);
+  sw.lap("read");
+  const o = options(ctx);
+  const acc = accumulatorFor([loaded.batch], o);
+  contributeBatch(loaded.batch, o, 1, acc);
+  sw.lap("count");
+  await keepHistories(db, ctx.id, loaded.batch);
+  sw.lap("keep histories");
+  await addRollup(db, ctx.id, acc.rows());
+  sw.lap("write rollup");
+  await recomputeStated(db, ctx, null);
+  sw.lap("stated");
+  await finalize(db, ctx, true, loaded.batch.size);
+  sw.lap("finalize");
+  return {
+    phases: sw.phases,
+    mode: "rebuild",
+    customers: loaded.batch.size,
+    orders: loaded.orders,
+    statedMonths: -1,
+    ms: performance.now() - t0,
+  };
+}
+
+/** Recomputes the workspace's speedometer from its orders, requests and feedback, in one transaction. */
+export async function rebuild(
+  pool: pg.Pool,
+  workspace: number | string,
+  ro?: RefreshOptions,
+): Promise<RefreshResult> {
+  const found = await loadContext(pool, workspace);
+  if (!found) throw new Error(`No workspace ${workspace}`);
+  return inTransaction(pool, found.id, async (db) =>
+    rebuildIn(db, (await loadContext(db, found.id)) ?? found, ro),
+  );
+}
+
+/**
+ * Brings the rollups up to date with the rows changed since `since` (orders, requests, customers and
+ * feedback carry updated_at). Each affected customer's old contribution, kept in speedometer_customer, is
+ * taken back and the new one added, so the cost follows the batch, not the workspace. Falls back to a
+ * rebuild when there is none yet or the window or time zone changed. Deleted rows and orders moved
+ * between customers are not seen: those need `storona speedometer rebuild`.
+ */
+export async function refresh(
+  pool: pg.Pool,
+  workspace: number | string,
+  opts: { since: Date } & RefreshOptions,
+): Promise<RefreshResult> {
+  const found = await loadContext(pool, workspace);
+  if (!found) throw new Error(`No workspace ${workspace}`);
+  return inTransaction(pool, found.id, async (db) => {
+    const ctx = (await loadContext(db, found.id)) ?? found;
+    if (!isCurrent(ctx) || (await historiesLost(db, ctx))) return rebuildIn(db, ctx, opts);
+    const t0 = performance.now();
+    const sw = stopwatch(opts);
+    const ws = ctx.id;
+    const changes = await loadChanges(db, ws, opts.since);
+    await db.query("CREATE TEMP TABLE spd_affected (customer_id bigint PRIMARY KEY) ON COMMIT DROP");
+    await db.query(
+      `INSERT INTO spd_affected
+       SELECT unnest($2::bigint[])
+       UNION SELECT id FROM customer WHERE workspace_id = $1 AND updated_at > $3`,
+      [
+        ws,
+        [...changes.orders.map((x) => x.customer), ...changes.complaints.map((x) => x.customer)],
+        opts.since,
+      ],
+    );
+    const ids = (await db.query<{ id: string }>("SELECT customer_id::text AS id FROM spd_affected")).rows.map(
+      (r) => r.id,
+    );
+    sw.lap("find changes");
+    // The new histories: the kept ones without the changed rows, plus the changed rows that count.
+    const removedOrders = new Set(changes.orders.map((x) => x.id));
+    const removedComplaints = new Set(changes.complaints.map((x) => x.id));
+    const next = batchAssembler(1024);
+    const ob = batchBuilder();
+    const kept = await db.query<{ customer_id: number; history: Buffer }>(
+      "SELECT customer_id, history FROM speedometer_customer WHERE workspace_id = $1 AND customer_id = ANY($2::bigint[])",
+      [ws, ids],
+    );
+    for (const r of kept.rows) {
+      decodeHistoryInto(ob, r.customer_id, r.history);
+      decodeHistory(r.customer_id, r.history, {
+        customer: () => {},
+        segment: () => {},
+        order: (id, at, amount, flags, location, channel) => {
+          if (!removedOrders.has(id))
+            next.orderValues(r.customer_id, id, at, flags, amount, location, channel);
+        },
+        complaint: (id, at, location, channel) => {
+          if (!removedComplaints.has(id)) next.complaintValues(r.customer_id, id, at, location, channel);
+        },
+      });
+    }
+    const old = ob.finish();
+    sw.lap("read kept histories");
+    for (const x of changes.orders) {
+      if (x.flags & ORDER_COUNTS) {
+        next.orderValues(x.customer, x.id, x.at, x.flags & ~ORDER_COUNTS, x.amount, x.location, x.channel);
+      }
+    }
+    for (const x of changes.complaints) {
+      if (x.counts) next.complaintValues(x.customer, x.id, x.at, x.location, x.channel);
+    }
+    await loadAttributes(db, ws, next.referred, next.segment);
+    const loaded = { batch: next.finish(), ...next.counts() };
+    sw.lap("read");
+    const o = options(ctx);
+    const acc = accumulatorFor([old, loaded.batch], o);
+    contributeBatch(old, o, -1, acc);
+    contributeBatch(loaded.batch, o, 1, acc);
+    sw.lap("count");
+    await db.query(
+      "DELETE FROM speedometer_customer WHERE workspace_id = $1 AND customer_id = ANY($2::bigint[])",
+      [ws, ids],
+    );
+    await keepHistories(db, ws, loaded.batch);
+    sw.lap("keep histories");
+    await addRollup(db, ws, acc.rows());
+    sw.lap("write rollup");
+    const months = (
+      await db.query<{ m: string }>(
+        `SELECT DISTINCT to_char(date_trunc('month', created_at AT TIME ZONE $2), 'YYYY-MM-DD') AS m
+         FROM feedback WHERE workspace_id = $1 AND updated_at > $3`,
+        [ws, ctx.timeZone, opts.since],
+      )
+    ).rows.map((r) => r.m);
+    if (months.length > 0) await recomputeStated(db, ctx, months);
+    sw.lap("stated");
+    await finalize(db, ctx, false, loaded.batch.size - old.size);
+    sw.lap("finalize");
+    return {
+      phases: sw.phases,
+      mode: "incremental",
+      customers: loaded.batch.size,
+      orders: loaded.orders,
+      statedMonths: months.length,
+      ms: performance.now() - t0,
+    };
+  });
+}
+
+/** After segment membership changed (the segments module calls this): a rebuild, as every customer may move. */
+export const refreshSegments = (pool: pg.Pool, workspaceId: number): Promise<RefreshResult> =>
+  rebuild(pool, workspaceId);
+
+/**
+ * Monthly rollup rows (whole-business slot only) for a set of customers, computed on demand from their kept
+ * histories: an initiative aimed at a problem compares the customers who raised it with everyone else.
+ * `customerIdsSql` selects customer_id with $1 the workspace and $2 the argument.
+ */
+export async function groupRollup(
+  pool: pg.Pool,
+  ctx: WorkspaceContext,
+  customerIdsSql: string,
+  arg: string,
+): Promise<RollupRow[]> {
+  const r = await pool.query<{ customer_id: number; history: Buffer }>(
+    `SELECT customer_id, history FROM speedometer_customer
+     WHERE workspace_id = $1 AND customer_id IN (${customerIdsSql})`,
+    [ctx.id, arg],
+  );
+  const bb = batchBuilder();
+  for (const row of r.rows) decodeHistoryInto(bb, row.customer_id, row.history);
+  const b = bb.finish();
+  const o = options(ctx, false);
+  const acc = accumulatorFor([b], o);
+  contributeBatch(b, o, 1, acc);
+  return acc.rows();
+}
