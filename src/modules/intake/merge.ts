@@ -18,8 +18,10 @@ import type {
  */
 
 export type MergeOutcome = {
-  /** external id → what happened to it (rows absent from the map were unchanged). */
+  /** external id → what happened to it (rows absent from the map were unchanged); empty unless perRecord. */
   written: Map<string, "inserted" | "updated">;
+  inserted: number;
+  updated: number;
   unchanged: number;
   createdCustomers: number;
   createdLocations: number;
@@ -193,7 +195,9 @@ async function ensureCustomers(
          ${entity === "orders" ? `UNION ALL SELECT referred_by, NULL, NULL, NULL, NULL FROM ${table} WHERE referred_by IS NOT NULL` : ""}`;
   const r = await client.query(
     `INSERT INTO customer (workspace_id, external_id, name, email, phone, first_seen_at)
-     SELECT $1, xid, max(n), max(e), max(p), min(seen) FROM (${named}) x GROUP BY xid
+     SELECT $1, xid, max(n), max(e), max(p), min(seen) FROM (${named}) x
+     WHERE NOT EXISTS (SELECT 1 FROM customer c WHERE c.workspace_id = $1 AND c.external_id = x.xid)
+     GROUP BY xid
      ON CONFLICT (workspace_id, external_id) DO NOTHING`,
     [ws],
   );
@@ -213,13 +217,17 @@ async function ensureLocations(client: Client, ws: number, table: string): Promi
   return r.rowCount ?? 0;
 }
 
-// A location named by external id first, else by name.
+// A location named by external id first, else by name (the name lookup runs only when the id does not match).
 const locationId = (alias: string) =>
-  `coalesce((SELECT l.id FROM location l WHERE l.workspace_id = $1 AND l.external_id = ${alias}.location),
-            (SELECT min(l.id) FROM location l WHERE l.workspace_id = $1 AND lower(l.name) = lower(${alias}.location)))`;
+  `coalesce(lx.id, (SELECT min(l.id) FROM location l WHERE l.workspace_id = $1 AND lower(l.name) = lower(${alias}.location)))`;
+const locationJoin = (alias: string) =>
+  `LEFT JOIN location lx ON lx.workspace_id = $1 AND lx.external_id = ${alias}.location`;
 
 const customerId = (expr: string) =>
   `(SELECT c.id FROM customer c WHERE c.workspace_id = $1 AND c.external_id = ${expr})`;
+// The buyer by join (a hash join over a whole batch beats one index probe per row).
+const buyerJoin = (alias: string) =>
+  `LEFT JOIN customer cx ON cx.workspace_id = $1 AND cx.external_id = ${alias}.customer_external_id`;
 
 type Upsert = { sql: string };
 
@@ -244,9 +252,9 @@ const upserts: Record<EntityKind, Upsert> = {
   orders: {
     sql: `INSERT INTO orders AS t (workspace_id, external_id, customer_id, ordered_at, amount, list_amount, currency,
                                   channel, location_id, status, wait_days, referred_by_id)
-          SELECT $1, s.external_id, ${customerId("s.customer_external_id")}, s.ordered_at, s.amount, s.list_amount,
+          SELECT $1, s.external_id, cx.id, s.ordered_at, s.amount, s.list_amount,
                  s.currency, s.channel, ${locationId("s")}, s.status, s.wait_days, ${customerId("s.referred_by")}
-          FROM ${latest("stage_orders")} s
+          FROM ${latest("stage_orders")} s ${buyerJoin("s")} ${locationJoin("s")}
           ON CONFLICT (workspace_id, external_id) DO UPDATE SET
             customer_id = excluded.customer_id, ordered_at = excluded.ordered_at, amount = excluded.amount,
             list_amount = excluded.list_amount, currency = excluded.currency, channel = excluded.channel,
@@ -261,10 +269,10 @@ const upserts: Record<EntityKind, Upsert> = {
   requests: {
     sql: `INSERT INTO request AS t (workspace_id, external_id, customer_id, channel, kind, subject, text, language,
                                    created_at, first_response_at, resolved_at, location_id, status, assignee)
-          SELECT $1, s.external_id, ${customerId("s.customer_external_id")}, s.channel, s.kind, s.subject,
+          SELECT $1, s.external_id, cx.id, s.channel, s.kind, s.subject,
                  coalesce(s.text, ''), s.language, s.created_at, s.first_response_at, s.resolved_at, ${locationId("s")},
                  s.status, s.assignee
-          FROM ${latest("stage_requests")} s
+          FROM ${latest("stage_requests")} s ${buyerJoin("s")} ${locationJoin("s")}
           ON CONFLICT (workspace_id, external_id) DO UPDATE SET
             customer_id = excluded.customer_id, channel = excluded.channel, kind = excluded.kind,
             subject = excluded.subject, text = excluded.text, language = excluded.language,
@@ -281,11 +289,11 @@ const upserts: Record<EntityKind, Upsert> = {
   feedback: {
     sql: `INSERT INTO feedback AS t (workspace_id, external_id, customer_id, kind, score, comment, language, order_id,
                                     request_id, location_id, channel, created_at)
-          SELECT $1, s.external_id, ${customerId("s.customer_external_id")}, s.kind, s.score, s.comment, s.language,
+          SELECT $1, s.external_id, cx.id, s.kind, s.score, s.comment, s.language,
                  (SELECT o.id FROM orders o WHERE o.workspace_id = $1 AND o.external_id = s.order_external_id),
                  (SELECT r.id FROM request r WHERE r.workspace_id = $1 AND r.external_id = s.request_external_id),
                  ${locationId("s")}, s.channel, s.created_at
-          FROM ${latest("stage_feedback")} s
+          FROM ${latest("stage_feedback")} s ${buyerJoin("s")} ${locationJoin("s")}
           ON CONFLICT (workspace_id, external_id) DO UPDATE SET
             customer_id = excluded.customer_id, kind = excluded.kind, score = excluded.score,
             comment = excluded.comment, language = excluded.language, order_id = excluded.order_id,
@@ -319,24 +327,46 @@ async function missingLinks(client: Client, ws: number): Promise<MergeOutcome["w
   }));
 }
 
-/** Stages and merges one batch of valid rows inside the caller's transaction. */
+/**
+ * Stages and merges one batch of valid rows inside the caller's transaction. `perRecord` fills `written`
+ * with each external id's fate (the API answers per record); a file import only needs the counts, which
+ * spares sending every id back.
+ */
 export async function mergeBatch<E extends EntityKind>(
   client: Client,
   workspaceId: number,
   entity: E,
   rows: readonly EntityRows[E][],
+  o: { perRecord?: boolean } = {},
 ): Promise<MergeOutcome> {
+  const perRecord = o.perRecord ?? true;
   const spec = stages[entity] as StageSpec<EntityRows[E]>;
+  // These statements are planned afresh for every batch; compiling them with JIT costs more than it saves.
+  await client.query("SET LOCAL jit = off");
   await copyRows(client, spec.table, spec.columns, rows.map(spec.values));
   const hasCustomerRef = entity !== "customers";
   const createdCustomers = await ensureCustomers(client, workspaceId, entity, spec.table);
   const createdLocations = hasCustomerRef ? await ensureLocations(client, workspaceId, spec.table) : 0;
   const warnings = entity === "feedback" ? await missingLinks(client, workspaceId) : [];
-  const res = await client.query<{ external_id: string; inserted: boolean }>(upserts[entity].sql, [
-    workspaceId,
-  ]);
   const written = new Map<string, "inserted" | "updated">();
-  for (const r of res.rows) written.set(r.external_id, r.inserted ? "inserted" : "updated");
+  let inserted = 0;
+  let updated = 0;
+  if (perRecord) {
+    const res = await client.query<{ external_id: string; inserted: boolean }>(upserts[entity].sql, [
+      workspaceId,
+    ]);
+    for (const r of res.rows) written.set(r.external_id, r.inserted ? "inserted" : "updated");
+    inserted = res.rows.filter((r) => r.inserted).length;
+    updated = res.rows.length - inserted;
+  } else {
+    const res = await client.query<{ inserted: number; updated: number }>(
+      `WITH up AS (${upserts[entity].sql})
+       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
+      [workspaceId],
+    );
+    inserted = res.rows[0]?.inserted ?? 0;
+    updated = res.rows[0]?.updated ?? 0;
+  }
   if (entity === "customers") {
     // A referrer listed in the same batch did not exist yet when the rows above were written.
     await client.query(
@@ -349,7 +379,9 @@ export async function mergeBatch<E extends EntityKind>(
   const distinct = new Set(rows.map((r) => r.externalId)).size;
   return {
     written,
-    unchanged: distinct - written.size,
+    inserted,
+    updated,
+    unchanged: distinct - inserted - updated,
     createdCustomers,
     createdLocations,
     warnings,

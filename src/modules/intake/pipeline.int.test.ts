@@ -33,6 +33,29 @@ describe("importing files", () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  it("deletes a workspace's orders with it, through its customers (orders carry no key of their own to it)", async () => {
+    const gone = (
+      await t.pool.query(
+        "INSERT INTO workspace (slug, name, currency, time_zone) VALUES ('gone', 'G', 'UAH', 'UTC') RETURNING id",
+      )
+    ).rows[0].id;
+    const file = write(
+      "gone.csv",
+      "order_id,customer_id,date,amount\nA1,C1,2026-01-02,10\nA2,C2,2026-01-03,20\n",
+    );
+    expect(await importFile(t.pool, { workspaceId: gone, entity: "orders", file })).toMatchObject({
+      inserted: 2,
+      createdCustomers: 2,
+    });
+    await t.pool.query("DELETE FROM workspace WHERE id = $1", [gone]);
+    const left = await t.pool.query(
+      `SELECT (SELECT count(*)::int FROM orders WHERE workspace_id = $1) AS orders,
+              (SELECT count(*)::int FROM customer WHERE workspace_id = $1) AS customers`,
+      [gone],
+    );
+    expect(left.rows[0]).toEqual({ orders: 0, customers: 0 });
+  });
+
   it.skipIf(!fs.existsSync(cdnowFile))(
     "loads the CDNOW purchases as 2,357 customers and 6,919 orders totalling $244,091.94, twice without change",
     async () => {

@@ -137,9 +137,17 @@ export async function importFile(
   const client = await pool.connect();
   try {
     await prepareStages(client);
+    // Parsing a batch (here) and merging the one before it (in PostgreSQL) overlap: the next batch is read
+    // and converted while the previous commit is still running, and commits stay in file order.
+    let inflight: Promise<void> = Promise.resolve();
     const write = async (rows: SourceRow[]) => {
       const batch = converter.convertBatch(rows);
       const lastLine = rows[rows.length - 1]?.line ?? 0;
+      await inflight;
+      inflight = commit(batch, lastLine);
+      inflight.catch(() => {}); // awaited (and thrown) at the next write or at the end
+    };
+    const commit = async (batch: ReturnType<typeof converter.convertBatch>, lastLine: number) => {
       // Lines an earlier, interrupted run already committed: parsed (ids derived from content stay the
       // same) but not written again.
       const fresh = batch.rows.filter((r) => r.line > skipUntil) as EntityRows[EntityKind][];
@@ -148,11 +156,15 @@ export async function importFile(
       const c = zero();
       await client.query("BEGIN");
       try {
-        const m = fresh.length > 0 ? await mergeBatch(client, o.workspaceId, o.entity, fresh) : undefined;
+        const m =
+          fresh.length > 0
+            ? await mergeBatch(client, o.workspaceId, o.entity, fresh, { perRecord: false })
+            : undefined;
         c.read = fresh.length + errors.length;
         c.rejected = errors.length;
-        for (const st of m?.written.values() ?? []) c[st]++;
-        c.unchanged = fresh.length - (m?.written.size ?? 0);
+        c.inserted = m?.inserted ?? 0;
+        c.updated = m?.updated ?? 0;
+        c.unchanged = fresh.length - c.inserted - c.updated;
         c.createdCustomers = m?.createdCustomers ?? 0;
         c.createdLocations = m?.createdLocations ?? 0;
         const issues: store.ReportedIssue[] = [
@@ -192,6 +204,7 @@ export async function importFile(
       }
     }
     if (pending.length > 0) await write(pending);
+    await inflight;
     // File-level notices (NUL bytes removed, undecodable bytes) go into the report as warnings.
     const notices = reader.notices.map((n) => ({
       line: n.line,
