@@ -18,10 +18,10 @@ export type ModuleKey = (typeof moduleKeys)[number];
 export const builtModules: Record<ModuleKey, boolean> = {
   intake: true,
   speedometer: false,
-  problems: false,
+  problems: true,
   money: false,
   initiatives: false,
-  service: false,
+  service: true,
   segments: false,
   people: false,
   audits: false,

@@ -63,6 +63,13 @@ describe("autoMap", () => {
     expect(withId.mapping.byField).toMatchObject({ customer_external_id: 3, customer_name: 2 });
   });
 
+  it("reads Ukrainian customer-id headers as the customer id, not the name", () => {
+    for (const header of ["Клієнт ID", "ІД клієнта", "Код клієнта", "ID покупця"]) {
+      const m = autoMap("orders", ["Дата замовлення", "Сума", "Клієнт", header]);
+      expect(m.mapping.byField, header).toMatchObject({ customer_external_id: 3, customer_name: 2 });
+    }
+  });
+
   it("matches headers that contain a known name, with lower confidence", () => {
     const m = autoMap("orders", ["Дата и время заказа", "Сумма заказа, руб.", "ID клиента", "Дата рождения"]);
     const report = Object.fromEntries(m.mapping.report.map((r) => [r.column, [r.field, r.how]]));

@@ -1,6 +1,13 @@
-import { NotBuiltPage } from "../../components/not-built.tsx";
+import { Route, Routes } from "react-router-dom";
+import { ProblemPage } from "./problem-page.tsx";
+import { ProblemsList } from "./problems-list.tsx";
 
-// The problems module's issue replaces this with its real page and sets builtModules.problems in app/modules.ts.
+/** Top-10 problems: the ranked list at problems/, one problem at problems/:id. */
 export function ProblemsPage() {
-  return <NotBuiltPage module="problems" />;
+  return (
+    <Routes>
+      <Route index element={<ProblemsList />} />
+      <Route path=":id" element={<ProblemPage />} />
+    </Routes>
+  );
 }

@@ -1,6 +1,15 @@
-import { NotBuiltPage } from "../../components/not-built.tsx";
+import { Route, Routes } from "react-router-dom";
+import { ReportView } from "./report-view.tsx";
+import { SettingsView } from "./settings-view.tsx";
+import "./service.css";
 
-// The service module's issue replaces this with its real page and sets builtModules.service in app/modules.ts.
+/** Service & waiting: the report at /w/:ws/service, its settings at /w/:ws/service/settings. */
 export function ServicePage() {
-  return <NotBuiltPage module="service" />;
+  return (
+    <Routes>
+      <Route index element={<ReportView />} />
+      <Route path="settings" element={<SettingsView />} />
+      <Route path="*" element={<ReportView />} />
+    </Routes>
+  );
 }
