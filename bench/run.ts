@@ -9,6 +9,8 @@ const benches: Bench[] = [
   { name: "intake", file: "./intake.ts", fn: "runIntakeBench" },
   { name: "speedometer", file: "./speedometer.ts", fn: "runSpeedometerBench" },
   { name: "money", file: "./money.ts", fn: "runMoneyBench" },
+  { name: "problems", file: "./problems.ts", fn: "runProblemsBench" },
+  { name: "service", file: "./service.ts", fn: "runServiceBench" },
   { name: "text", file: "./text.ts", fn: "runTextBench" },
 ];
 
