@@ -61,7 +61,14 @@ function runChild(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", path.join(root, "bench/intake-child.ts"), ...args],
+      // The heap cap `storona import` runs with (bin/storona.js, STORONA_IMPORT_HEAP_MB).
+      [
+        `--max-old-space-size=${process.env.STORONA_IMPORT_HEAP_MB ?? 192}`,
+        "--import",
+        "tsx",
+        path.join(root, "bench/intake-child.ts"),
+        ...args,
+      ],
       {
         cwd: root,
         stdio: ["ignore", "pipe", "inherit"],

@@ -17,9 +17,9 @@ export type ModuleKey = (typeof moduleKeys)[number];
 // Flip to true in the issue that builds the module; the cockpit and the navigation read it.
 export const builtModules: Record<ModuleKey, boolean> = {
   intake: true,
-  speedometer: false,
+  speedometer: true,
   problems: true,
-  money: false,
+  money: true,
   initiatives: false,
   service: true,
   segments: false,

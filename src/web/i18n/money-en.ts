@@ -51,12 +51,12 @@ export const moneyEn = {
     },
     complaints: {
       notEnough:
-        "Too few customers to compare complaints {{of}} ({{ofCustomers}}) with {{versus}} ({{versusCustomers}}): at least 30 in each group are needed.",
+        "Too few customers to compare those whose complaint was {{of}} ({{ofCustomers}}) with those whose complaint was {{versus}} ({{versusCustomers}}): at least 30 in each group are needed.",
       pays: "Customers whose complaint was {{of}} are worth {{ofMean}} each, against {{versusMean}} when it was {{versus}}: {{difference}} more (95% interval {{lower}} … {{upper}}).",
       reversed:
         "Customers whose complaint was {{of}} are worth less ({{ofMean}}) than when it was {{versus}} ({{versusMean}}); difference {{difference}}, 95% interval {{lower}} … {{upper}}.",
       noDifference:
-        "Complaints {{of}} ({{ofMean}} per customer) and {{versus}} ({{versusMean}}) show no clear difference in value: {{difference}}, 95% interval {{lower}} … {{upper}}.",
+        "Customers whose complaint was {{of}} ({{ofMean}} each) and those whose complaint was {{versus}} ({{versusMean}}) show no clear difference in value: {{difference}}, 95% interval {{lower}} … {{upper}}.",
     },
     holdout: {
       good: "The model was checked on the last {{weeks}} weeks it had not seen (after {{cutoff}}): it predicted {{predicted}} repeat purchases, {{actual}} happened ({{error}}). Its per-customer error, {{mae}}, beats the naive forecast's {{naiveMae}}.",
@@ -75,7 +75,8 @@ export const moneyEn = {
         "Only {{customers}} customers bought more than once, too few for the spend model: everyone's spend per purchase is the average, {{meanSpend}}.",
       frequency_spend_correlated:
         "Customers who buy more often also spend differently per purchase (correlation {{correlation}}), which the spend model does not allow: the average spend, {{meanSpend}}, is used instead.",
-      fit_failed: "The spend model could not be fitted: the average spend per purchase, {{meanSpend}}, is used.",
+      fit_failed:
+        "The spend model could not be fitted: the average spend per purchase, {{meanSpend}}, is used.",
     },
     aliveFallback: {
       pareto_failed:
@@ -97,14 +98,13 @@ export const moneyEn = {
     likelyActiveNote: "mean P(alive) {{mean}}",
     atRisk: "Revenue at risk",
     atRiskNote: "{{share}} of all value · customers: {{customers}}",
-    top20: "Held by the top 20%",
-    top20Note: "of all customer value",
   },
   formulas: {
     clv: "CLV = Σ over months k = 1…H of E[purchases in month k] × E[spend per purchase] × margin ÷ (1 + annual rate)^(k/12). Purchases come from BG/NBD given the customer's own history (x, t_x, T), spend from Gamma-Gamma. H = {{months}} months, margin {{margin}}, annual rate {{rate}}.",
     clvTotal:
       "The sum of every customer's CLV. CLV = Σ over months k = 1…H of E[purchases in month k] × E[spend per purchase] × margin ÷ (1 + annual rate)^(k/12); H = {{months}} months, margin {{margin}}, annual rate {{rate}}.",
-    customers: "Customers with at least one completed order before the fit; repeat buyers bought on more than one day.",
+    customers:
+      "Customers with at least one completed order before the fit; repeat buyers bought on more than one day.",
     pAlive:
       "P(alive): the probability the customer has not left for good, from the Pareto/NBD model given how many repeat purchases they made (x), when the last was (t_x) and how long they have been a customer (T).",
     likelyActive: "Customers whose P(alive) is at least 50%; the mean is over all customers.",
@@ -141,6 +141,8 @@ export const moneyEn = {
     band: "{{from}} – {{to}}",
     bandOpen: "{{from}} and more",
     tooltip: "Customers: {{customers}} · value {{clv}}",
+    top20: "The most valuable 20% of customers hold {{share}} of all value.",
+    clvFormula: "How one customer’s CLV is computed",
     percentiles: "Percentiles of CLV",
     p10: "10%",
     p25: "25%",
@@ -228,8 +230,9 @@ export const moneyEn = {
       totalClv: "Total CLV",
       meanRevenue: "Mean revenue, 12 mo.",
     },
-    difference: "{{of}} vs {{versus}}: {{difference}} per customer (95% interval {{lower}} … {{upper}})",
-    differenceNotEnough: "{{of}} vs {{versus}}: not enough customers in both groups to compare.",
+    difference:
+      "Difference, {{of}} − {{versus}}: {{difference}} per customer (95% interval {{lower}} … {{upper}})",
+    differenceNotEnough: "{{of}} and {{versus}}: too few customers in the groups to compare.",
     fastThreshold: "“Fast” means resolved within {{hours}} h ({{source}}).",
     thresholdSource: {
       setting: "as set below",
@@ -288,7 +291,7 @@ export const moneyEn = {
     annualDiscountRate: "Annual discount rate, %",
     discountHint: "Money later is worth less than money now (0–100).",
     atRiskThreshold: "At-risk threshold for P(alive), %",
-    thresholdHint: "A fall below this in the last period puts a customer at risk (1–99).",
+    thresholdHint: "A fall below this in the last period puts a customer at risk (above 0, below 100).",
     periodDays: "Period, days",
     periodHint: "“The last period” for that fall (7–365).",
     fastResolutionHours: "Fast resolution, hours",

@@ -25,7 +25,7 @@ export const problemsEn = {
     filteredText:
       "No complaint texts match this period, channel, location or segment. Widen the period or reset the filters.",
   },
-  topTitle_one: "The top problem",
+  topTitle_one: "The top {{count}}",
   topTitle_other: "The top {{count}}",
   restTitle_one: "{{count}} more problem",
   restTitle_other: "{{count}} more problems",

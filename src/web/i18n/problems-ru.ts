@@ -27,7 +27,7 @@ export const problemsRu = {
     filteredText:
       "Нет текстов жалоб за этот период, канал, точку или сегмент. Расширьте период или сбросьте фильтры.",
   },
-  topTitle_one: "Главная проблема",
+  topTitle_one: "Топ-{{count}}",
   topTitle_few: "Топ-{{count}}",
   topTitle_many: "Топ-{{count}}",
   topTitle_other: "Топ-{{count}}",

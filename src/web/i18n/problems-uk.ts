@@ -27,7 +27,7 @@ export const problemsUk = {
     filteredText:
       "Немає текстів скарг за цей період, канал, точку чи сегмент. Розширте період або скиньте фільтри.",
   },
-  topTitle_one: "Головна проблема",
+  topTitle_one: "Топ-{{count}}",
   topTitle_few: "Топ-{{count}}",
   topTitle_many: "Топ-{{count}}",
   topTitle_other: "Топ-{{count}}",

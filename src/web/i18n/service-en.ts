@@ -49,9 +49,9 @@ export const serviceEn = {
     label: "Clock",
     calendar: "Calendar time",
     business: "Working time",
-    calendarHelp: "Calendar time: every hour counts, nights and weekends included — how long the customer waited.",
-    businessHelp:
-      "Working time: only the hours someone is on duty count — how long the team took.",
+    calendarHelp:
+      "Calendar time: every hour counts, nights and weekends included — how long the customer waited.",
+    businessHelp: "Working time: only the hours someone is on duty count — how long the team took.",
   },
   times: {
     title: "How long do customers wait for an answer?",
@@ -111,6 +111,8 @@ export const serviceEn = {
     defaultPolicy: "No promises are set, so a default applies:",
     policy: "{{scope}}: first answer within {{first}}, resolution within {{resolution}} ({{clock}})",
     noTarget: "no promise",
+    anyChannel: "any channel",
+    anyKind: "any kind",
     byChannel: "By channel",
     byLocation: "By location",
     byWeek: "By week",
@@ -122,8 +124,8 @@ export const serviceEn = {
     running: "Still running",
     metHelp: "Met ÷ (met + breached). Requests whose deadline has not passed yet are left out.",
     runningHelp: "Not answered yet and the deadline has not passed.",
-    met: "met",
-    breached: "breached",
+    met: "Met",
+    breached: "Breached",
   },
   chan: {
     title: "Which channels do customers use, and do we answer there?",
@@ -134,7 +136,8 @@ export const serviceEn = {
     insideHours: "In working hours",
     answeredHelp: "Requests with a first reply or a resolution, of all requests in the channel.",
     shift: "Channel shift",
-    shiftText: "Each channel's share of requests, month by month; the change compares the first and the last quarter of these months.",
+    shiftText:
+      "Each channel's share of requests, month by month; the change compares the first and the last quarter of these months.",
     shiftChart: "Share of requests per channel, month by month",
     firstShare: "Share then",
     lastShare: "Share now",
@@ -163,7 +166,7 @@ export const serviceEn = {
     wait: "Wait",
     bucketDays: "{{label}} d",
     bucketTitle: "Orders with a wait of {{label}} days",
-    cancelRate: "Cancelled",
+    cancelRate: "Cancellation rate",
     cancelHelp: "Cancelled ÷ (completed + cancelled); returns are left out.",
   },
   drill: {
@@ -189,7 +192,7 @@ export const serviceEn = {
     pageN: "Page {{page}}",
     page: { first: "First page", previous: "Previous page", next: "Next page", last: "Last page" },
   },
-  csv: { button: "CSV", of: "Download “{{table}}” as CSV" },
+  csv: { button: "CSV", named: "CSV: {{table}}", of: "Download “{{table}}” as CSV" },
   col: {
     channel: "Channel",
     location: "Location",
@@ -273,7 +276,8 @@ export const serviceEn = {
     service_settings: "Working hours as set on this page's settings.",
     location: "Working hours: the location's opening hours.",
     workspace_settings: "Working hours: the contact centre's hours from the workspace settings.",
-    assumed: "No working hours are set, so Mon–Fri 09:00–18:00 is assumed. Set the real hours in the settings.",
+    assumed:
+      "No working hours are set, so Mon–Fri 09:00–18:00 is assumed. Set the real hours in the settings.",
   },
   verdict: {
     outside_hours_wait_longer:
@@ -329,7 +333,8 @@ export const serviceEn = {
     noTarget: "no promise",
     addPolicy: "Add a promise",
     fixFirst: "Some fields need attention; they are marked.",
-    saved: "Saved. The figures are being recomputed with the new settings; the page shows when they are ready.",
+    saved:
+      "Saved. The figures are being recomputed with the new settings; the page shows when they are ready.",
     problem: {
       spans: "Write hours like 09:00–18:00",
       date: "Choose a date",
