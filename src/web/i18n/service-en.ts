@@ -105,6 +105,12 @@ export const serviceEn = {
       meanFirst: "mean first answer {{value}}",
     },
   },
+  byHour: {
+    title: "By hour of the day",
+    text: "How many requests arrive at each hour (all weekdays together), and the mean wait for a first answer of those written at that hour.",
+    chart: "Requests and mean first answer by hour of the day",
+    meanFirst: "Mean first answer",
+  },
   sla: {
     title: "Do we keep our promises?",
     text: "Share of requests answered and resolved within the promised time, of those already done or overdue.",
@@ -307,7 +313,7 @@ export const serviceEn = {
     hoursTitle: "Working hours",
     hoursText:
       "A rule may be for every location and channel, or for one of them; the most specific rule applies. Without rules, in-person requests follow the location's opening hours and the rest the workspace's hours. Workspace time zone: {{zone}}.",
-    fallback: "Where no rule applies: {{source}} {{week}}",
+    fallback: "Where no rule applies: {{week}}.",
     timeZone: "Time zone",
     alwaysOpen: "Open 24/7",
     closed: "closed",

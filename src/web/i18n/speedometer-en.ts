@@ -62,7 +62,8 @@ export const speedometerEn = {
   formula: {
     repeat:
       "customers who bought in [t−2W, t−W) and bought again in [t−W, t) ÷ customers who bought in [t−2W, t−W); t = end of the period, W = purchase cycle",
-    fullPrice: "revenue of completed orders paid at full price (amount ≥ list price) ÷ revenue of completed orders",
+    fullPrice:
+      "revenue of completed orders paid at full price (amount ≥ list price) ÷ revenue of completed orders",
     waitTolerance:
       "orders with a wait (wait days > 0) that were completed ÷ orders with a wait that were completed or cancelled",
     referral: "new customers (first completed order in the period) who came by a referral ÷ new customers",

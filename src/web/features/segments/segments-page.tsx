@@ -1,6 +1,16 @@
-import { NotBuiltPage } from "../../components/not-built.tsx";
+import { Route, Routes } from "react-router-dom";
+import { DetailView } from "./detail-view.tsx";
+import { ListView } from "./list-view.tsx";
+import { NewView } from "./new-view.tsx";
 
-// The segments module's issue replaces this with its real page and sets builtModules.segments in app/modules.ts.
+/** Segments: the list at /w/:ws/segments, a new rule segment at …/new, a segment's page at …/:id. */
 export function SegmentsPage() {
-  return <NotBuiltPage module="segments" />;
+  return (
+    <Routes>
+      <Route index element={<ListView />} />
+      <Route path="new" element={<NewView />} />
+      <Route path=":id" element={<DetailView />} />
+      <Route path="*" element={<ListView />} />
+    </Routes>
+  );
 }

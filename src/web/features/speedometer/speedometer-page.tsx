@@ -20,7 +20,8 @@ import { CciTrendChart, ComponentsTrendChart, monthLabel } from "./trend-chart.t
 import "./speedometer.css";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const isDimension = (v: string | null): v is Dimension => v !== null && (dimensions as readonly string[]).includes(v);
+const isDimension = (v: string | null): v is Dimension =>
+  v !== null && (dimensions as readonly string[]).includes(v);
 
 /** The filters live in the address, so a view can be bookmarked and shared. */
 function useQueryState(): [SpeedometerQuery, (q: SpeedometerQuery) => void] {
@@ -71,8 +72,20 @@ export function SpeedometerPage() {
       description={t("speedometerPage.description")}
     />
   );
-  if (report.isPending) return (<>{header}<Loading /></>);
-  if (report.isError || !r) return (<>{header}<ErrorAlert error={report.error} onRetry={() => void report.refetch()} /></>);
+  if (report.isPending)
+    return (
+      <>
+        {header}
+        <Loading />
+      </>
+    );
+  if (report.isError || !r)
+    return (
+      <>
+        {header}
+        <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />
+      </>
+    );
   if (r.freshness.lastMonth === null) {
     return (
       <>
@@ -106,14 +119,22 @@ export function SpeedometerPage() {
           </Text>
           {r.freshness.refreshedAt ? (
             <Text size="xs" c="dimmed">
-              {t("speedometerPage.freshness", { at: formatDateTime(r.freshness.refreshedAt, language, r.workspace.timeZone) })}
+              {t("speedometerPage.freshness", {
+                at: formatDateTime(r.freshness.refreshedAt, language, r.workspace.timeZone),
+              })}
             </Text>
           ) : null}
-          {r.period.partial ? <Text size="xs" c="dimmed">{t("speedometerPage.partialPeriod")}</Text> : null}
+          {r.period.partial ? (
+            <Text size="xs" c="dimmed">
+              {t("speedometerPage.partialPeriod")}
+            </Text>
+          ) : null}
         </Stack>
         {r.freshness.needsRebuild ? (
           <Alert color="yellow" variant="light" title={t("speedometerPage.rebuild.title")}>
-            <Text size="sm" c="gray.9">{t("speedometerPage.rebuild.text")}</Text>
+            <Text size="sm" c="gray.9">
+              {t("speedometerPage.rebuild.text")}
+            </Text>
           </Alert>
         ) : null}
         <Headline report={r} f={f} />
@@ -138,7 +159,12 @@ export function SpeedometerPage() {
           </Paper>
         </section>
         <FiguresTable report={r} f={f} canExport={canExport(workspace.role)} />
-        <GapTable report={r} f={f} canExport={canExport(workspace.role)} onBy={(by) => setQuery({ ...query, by })} />
+        <GapTable
+          report={r}
+          f={f}
+          canExport={canExport(workspace.role)}
+          onBy={(by) => setQuery({ ...query, by })}
+        />
       </Stack>
     </>
   );
