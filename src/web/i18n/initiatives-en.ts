@@ -89,6 +89,10 @@ export const initiativesEn = {
       "The data cannot tell yet: the index of the whole business moved by {{effect}} points, but the 95% interval ({{lower}} to {{upper}}) includes zero.",
   },
   effect: {
+    start: "start",
+    trendTitle: "The index month by month: the target and the whole business",
+    trendLabel:
+      "Chart: the customer-centricity index of the target and of the whole business by month, with the start marked",
     title: "What it did to the needle",
     before: "Before",
     after: "After",

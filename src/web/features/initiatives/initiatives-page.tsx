@@ -202,7 +202,7 @@ function DetailView() {
             {t("speedometerPage.rebuild.text")}
           </Text>
         ) : null}
-        <EffectView effect={effect} targetName={targetName} />
+        <EffectView slug={workspace.slug} effect={effect} targetName={targetName} />
       </Stack>
     </>
   );
