@@ -11,6 +11,7 @@ const benches: Bench[] = [
   { name: "money", file: "./money.ts", fn: "runMoneyBench" },
   { name: "problems", file: "./problems.ts", fn: "runProblemsBench" },
   { name: "service", file: "./service.ts", fn: "runServiceBench" },
+  { name: "segments", file: "./segments.ts", fn: "runSegmentsBench" },
   { name: "text", file: "./text.ts", fn: "runTextBench" },
 ];
 

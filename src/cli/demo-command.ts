@@ -49,7 +49,7 @@ export async function buildDemoWorkspace(
     bar.update(p.done, p.total);
   });
   bar.done();
-  console.log("Computing the figures (speedometer, service, problems, money)…");
+  console.log("Computing the figures (money, segments, speedometer, service, problems)…");
   const steps = await rebuildDerived(pool, ws.id, (l) => console.log(l));
   for (const st of steps) if (!st.error) console.log(`  ${st.step}: ${(st.ms / 1000).toFixed(1)} s`);
   console.log(`Workspace '${slug}' (id ${ws.id}) built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

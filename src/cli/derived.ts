@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { refitAfterImport } from "../modules/money/index.ts";
 import { assignNew, reclusterWorkspace } from "../modules/problems/index.ts";
+import { rebuildSegments } from "../modules/segments/index.ts";
 import { rebuild as rebuildService, refreshAfterImport as refreshService } from "../modules/service/index.ts";
 import {
   rebuild as rebuildSpeedometer,
@@ -41,6 +42,8 @@ export async function refreshDerived(
   await timed("service", steps, () => refreshService(pool, workspaceId, since));
   await timed("problems", steps, () => assignNew(pool, workspaceId, since));
   await timed("money", steps, () => refitAfterImport(pool, workspaceId));
+  // Segments use the fresh CLV; the speedometer's segment slices follow at its next rebuild (see the notes).
+  await timed("segments", steps, () => rebuildSegments(pool, workspaceId, { speedometer: false }));
   return steps;
 }
 
@@ -57,10 +60,12 @@ export async function rebuildDerived(
     const last = steps[steps.length - 1];
     if (last?.error) log(`  ${step} failed: ${last.error}`);
   };
+  // Money first (segments use CLV), then segments (the speedometer slices by them).
+  await run("money", () => refitAfterImport(pool, workspaceId));
+  await run("segments", () => rebuildSegments(pool, workspaceId, { speedometer: false }));
   await run("speedometer", () => rebuildSpeedometer(pool, workspaceId));
   await run("service", () => rebuildService(pool, workspaceId));
   await run("problems", () => reclusterWorkspace(pool, workspaceId));
-  await run("money", () => refitAfterImport(pool, workspaceId));
   return steps;
 }
 

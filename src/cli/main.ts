@@ -25,6 +25,8 @@ Usage: storona <command> [options]
   service rebuild --workspace W         waiting and response times, SLA; recompute them
   problems cluster --in <file> --text-column <name> [--out <file.csv>]
                                      cluster any column of texts into problems, offline
+  segments --workspace W [--json] [--cached]
+                                     RFM, behavioural and rule segments with sizes and profiles
   refresh --workspace W                 recompute every derived figure of a workspace from scratch
   users create --email E --password P [--name N] [--locale ru|uk|en]
   users list [--json]
@@ -162,6 +164,11 @@ async function main(argv: string[]): Promise<void> {
     case "problems": {
       const { runProblemsCommand } = await import("./problems-command.ts");
       return runProblemsCommand([sub, ...rest].filter((x): x is string => x !== undefined));
+    }
+    case "segments": {
+      const { runSegmentsCommand } = await import("./segments-command.ts");
+      const args = [sub, ...rest].filter((x): x is string => x !== undefined);
+      return withStorage(config, (s) => runSegmentsCommand(args, s.pool));
     }
     case "refresh": {
       const f = flags([sub, ...rest].filter((x): x is string => x !== undefined));

@@ -7,6 +7,7 @@ import { registerInitiativeRoutes } from "../modules/initiatives/index.ts";
 import { registerIntakeRoutes } from "../modules/intake/index.ts";
 import { registerMoneyRoutes } from "../modules/money/index.ts";
 import { registerProblemRoutes } from "../modules/problems/index.ts";
+import { registerSegmentRoutes } from "../modules/segments/index.ts";
 import { registerServiceRoutes } from "../modules/service/index.ts";
 import { registerSpeedometerRoutes } from "../modules/speedometer/index.ts";
 import type { Config } from "../platform/config.ts";
@@ -52,6 +53,7 @@ export function registerModules(
   registerInitiativeRoutes(app, { pool: deps.pool });
   registerProblemRoutes(app, { pool: deps.pool });
   registerServiceRoutes(app, { pool: deps.pool });
+  registerSegmentRoutes(app, { pool: deps.pool });
 }
 
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {
@@ -64,7 +66,7 @@ export async function startServer(config: Config, opts: ServerOptions = {}): Pro
           customers: config.demo.customers,
           log,
           afterLoad: async (workspaceId) => {
-            log("  Computing the figures (speedometer, service, problems, money)…");
+            log("  Computing the figures (money, segments, speedometer, service, problems)…");
             await rebuildDerived(storage.pool, workspaceId);
           },
         })
