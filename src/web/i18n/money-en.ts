@@ -239,7 +239,6 @@ export const moneyEn = {
       median: "the median resolution time",
       none: "no resolved complaints yet",
     },
-    chartLabel: "Bar chart: mean CLV per group with 95% intervals",
   },
   diagnostics: {
     title: "How far to trust the model",
@@ -277,7 +276,6 @@ export const moneyEn = {
     trackingLabel: "Line chart: cumulative repeat purchases by week, actual and predicted",
     actualLine: "Actual",
     predictedLine: "Predicted",
-    cutoff: "Cut-off",
     noTracking: "No weekly series was kept for this fit.",
   },
   settings: {
