@@ -314,6 +314,8 @@ export const serviceEn = {
     hoursText:
       "A rule may be for every location and channel, or for one of them; the most specific rule applies. Without rules, in-person requests follow the location's opening hours and the rest the workspace's hours. Workspace time zone: {{zone}}.",
     fallback: "Where no rule applies: {{week}}.",
+    openingHours:
+      "The locations' opening hours (in-person requests follow them unless a rule says otherwise):",
     timeZone: "Time zone",
     alwaysOpen: "Open 24/7",
     closed: "closed",
