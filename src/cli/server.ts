@@ -7,7 +7,7 @@ import { registerInitiativeRoutes } from "../modules/initiatives/index.ts";
 import { registerIntakeRoutes } from "../modules/intake/index.ts";
 import { registerMoneyRoutes } from "../modules/money/index.ts";
 import { registerProblemRoutes } from "../modules/problems/index.ts";
-import { registerSegmentRoutes } from "../modules/segments/index.ts";
+import { registerJourneyRoutes, registerSegmentRoutes } from "../modules/segments/index.ts";
 import { registerServiceRoutes } from "../modules/service/index.ts";
 import { registerSpeedometerRoutes } from "../modules/speedometer/index.ts";
 import type { Config } from "../platform/config.ts";
@@ -54,6 +54,7 @@ export function registerModules(
   registerProblemRoutes(app, { pool: deps.pool });
   registerServiceRoutes(app, { pool: deps.pool });
   registerSegmentRoutes(app, { pool: deps.pool });
+  registerJourneyRoutes(app, { pool: deps.pool });
 }
 
 export async function startServer(config: Config, opts: ServerOptions = {}): Promise<RunningServer> {

@@ -11,6 +11,7 @@ import { Loading } from "../../components/loading.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { formatDate, formatDateTime, formatNumber, useI18n } from "../../i18n/index.ts";
 import { segmentName } from "./format.ts";
+import { JourneysLink } from "./journey-list.tsx";
 import { SegmentTable } from "./segment-table.tsx";
 import {
   canEdit,
@@ -83,6 +84,7 @@ export function ListView() {
         description={t("segmentsPage.description")}
         actions={
           <Group gap="xs">
+            <JourneysLink />
             {canExport(workspace.role) && hasData ? (
               <Button
                 component="a"
