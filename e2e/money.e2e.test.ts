@@ -258,7 +258,7 @@ describe.skipIf(!chromiumPath)("the money page in Chromium", () => {
       );
       expect(await cardValue(page, "holdout-mae")).toBe(plain(formatDecimal(h.meanAbsoluteError, lang)));
     }
-    // The charts draw on canvases (ECharts words its own description for screen readers).
+    // The charts draw on canvases; their label for screen readers sits on the wrapping image element.
     await page.getByTestId("distribution-chart").locator("canvas").first().waitFor();
     await page.getByTestId("tracking-chart").locator("canvas").first().waitFor();
     await shot(page, `${lang}-money`);

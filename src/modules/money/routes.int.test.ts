@@ -22,7 +22,7 @@ describe("money routes", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     ws = await buildShop(t.pool, "shop");
-    for (const role of ["viewer", "analyst", "manager"] as const) {
+    for (const role of ["viewer", "agent", "analyst", "manager"] as const) {
       const tok = newApiToken();
       await t.pool.query(
         "INSERT INTO api_token (workspace_id, name, prefix, token_hash, role) VALUES ($1, $2, $3, $4, $2)",
@@ -146,21 +146,43 @@ describe("money routes", () => {
     expect(riskLines.length).toBe(page.total + 1);
   });
 
-  it("PATCH settings needs 'manage_settings', and marks the fit stale until the next one", async () => {
-    const denied = await app.inject({
-      method: "PATCH",
-      url: "/api/workspaces/shop/money/settings",
-      headers: bearer.manager,
-      payload: { margin: 0.4 },
-    });
-    expect(denied.statusCode).toBe(403);
+  it("PATCH settings needs 'analyse' (managers tune them; agents and viewers may not), and marks the fit stale until the next one", async () => {
+    for (const role of ["agent", "viewer"] as const) {
+      const denied = await app.inject({
+        method: "PATCH",
+        url: "/api/workspaces/shop/money/settings",
+        headers: bearer[role],
+        payload: { margin: 0.4 },
+      });
+      expect(denied.statusCode, role).toBe(403);
+      expect(denied.json().error).toMatchObject({
+        code: "forbidden",
+        details: { role, permission: "analyse" },
+      });
+    }
     const bad = await app.inject({
       method: "PATCH",
       url: "/api/workspaces/shop/money/settings",
-      headers: owner,
+      headers: bearer.manager,
       payload: { margin: 2 },
     });
     expect(bad.statusCode).toBe(422);
+    // Refused changes left the settings as they were.
+    const untouched = (
+      await app.inject({ method: "GET", url: "/api/workspaces/shop/money", headers: bearer.viewer })
+    ).json() as MoneySummary;
+    expect(untouched.settings).toMatchObject({ margin: 0.3, horizonMonths: 12 });
+    const byManager = await app.inject({
+      method: "PATCH",
+      url: "/api/workspaces/shop/money/settings",
+      headers: bearer.manager,
+      payload: { margin: 0.35 },
+    });
+    expect(byManager.statusCode).toBe(200);
+    expect(byManager.json()).toMatchObject({
+      settings: { margin: 0.35, horizonMonths: 12, annualDiscountRate: 0.1 },
+      refitNeeded: true,
+    });
     const r = await app.inject({
       method: "PATCH",
       url: "/api/workspaces/shop/money/settings",

@@ -98,7 +98,9 @@ export function registerMoneyRoutes(app: App, o: MoneyRouteOptions): void {
   r.patch(
     "/api/workspaces/:ws/money/settings",
     {
-      preHandler: requireWorkspace(pool, "manage_settings"),
+      // Managers tune horizon, margin and discount rate, so the analysts' permission suffices here
+      // (owner, manager, advocate, analyst); the workspace's own settings still need 'manage_settings'.
+      preHandler: requireWorkspace(pool, "analyse"),
       schema: {
         tags,
         summary: "Change the CLV settings (horizon, margin, discount rate, at-risk threshold and period)",

@@ -2,6 +2,9 @@ import { Box } from "@mantine/core";
 import type { EChartsCoreOption, EChartsType } from "echarts/core";
 import { useEffect, useRef } from "react";
 
+/** ECharts' generated aria text is off: the caller's `label` is the chart's description. */
+const noAria = { aria: { enabled: false } } as const;
+
 type ChartProps = {
   /** An ECharts option; the chart is redrawn when it changes (keep it memoised). */
   option: EChartsCoreOption;
@@ -13,6 +16,10 @@ type ChartProps = {
 /**
  * A small ECharts wrapper: gauge (the speedometer), heatmaps, trends. ECharts loads on first use, so
  * pages without charts do not pay for it. Figures a reader needs must also appear as text nearby.
+ *
+ * The label sits on an outer element ECharts does not own: ECharts writes its own role and
+ * aria-label onto the element it draws into, which would replace ours. Its generated description is
+ * switched off and the drawing element is hidden from screen readers, so they read `label` once.
  */
 export function Chart({ option, label, height = 280 }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
@@ -26,7 +33,7 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
     void import("./echarts-setup.ts").then(({ init }) => {
       if (disposed || !element.current) return;
       const instance = init(element.current, undefined, { renderer: "canvas" });
-      instance.setOption({ aria: { enabled: true }, ...latest.current });
+      instance.setOption({ ...noAria, ...latest.current });
       chart.current = instance;
       observer = new ResizeObserver(() => instance.resize());
       observer.observe(element.current);
@@ -40,8 +47,12 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
+    chart.current?.setOption({ ...noAria, ...option }, { notMerge: true });
   }, [option]);
 
-  return <Box ref={element} role="img" aria-label={label} h={height} w="100%" />;
+  return (
+    <Box role="img" aria-label={label} h={height} w="100%">
+      <div ref={element} aria-hidden="true" style={{ width: "100%", height: "100%" }} />
+    </Box>
+  );
 }

@@ -281,7 +281,7 @@ export const moneyEn = {
   settings: {
     title: "Settings",
     text: "How value is counted. A change applies after the models are fitted again.",
-    readOnly: "Only the workspace owner changes these settings.",
+    readOnly: "Only owners, managers, advocates and analysts change these settings.",
     horizonMonths: "Horizon, months",
     horizonHint: "How far ahead value is counted (1–120).",
     margin: "Margin, %",

@@ -198,8 +198,8 @@ export const canExport = (role: Role) =>
   role === "owner" || role === "manager" || role === "advocate" || role === "analyst";
 /** "analyse": run a fit. */
 export const canRefit = canExport;
-/** "manage_settings": only owners change workspace settings, the money settings among them. */
-export const canChangeSettings = (role: Role) => role === "owner";
+/** "analyse": the CLV settings (horizon, margin, discount rate) are tuned by whoever may fit. */
+export const canChangeSettings = canRefit;
 
 const moneyKey = (slug: string) => ["workspace", slug, "money"] as const;
 export const moneyKeys = {

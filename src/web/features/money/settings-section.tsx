@@ -24,7 +24,7 @@ const hints: Record<SettingField, string> = {
 
 type Props = { slug: string; settings: MoneySettings; mayChange: boolean; stale: boolean };
 
-/** The CLV settings: the owner edits them; a change shows as a stale fit until the models are fitted again. */
+/** The CLV settings: owners, managers, advocates and analysts edit them; a change shows as a stale fit until the models are fitted again. */
 export function SettingsSection({ slug, settings, mayChange, stale }: Props) {
   const { t } = useI18n();
   const errorText = useErrorText();
