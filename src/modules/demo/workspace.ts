@@ -153,7 +153,7 @@ export function demoInitiatives(t: Timeline): DemoInitiative[] {
       cost: 45_000_000,
       currency: "UAH",
       owner: "Олена Дмитренко, маркетинг",
-      target: { segment: "all" },
+      target: {}, // the whole business
     },
     {
       externalId: "init-extra-cashier",

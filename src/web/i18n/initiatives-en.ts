@@ -64,6 +64,7 @@ export const initiativesEn = {
     no_clear_change: "No clear change",
     not_enough_data: "The data cannot tell yet",
   },
+  tooLittle: "Too little data",
   reasons: {
     not_started:
       "It has not started yet (start: {{start}}). Its effect can be measured after the first complete month.",

@@ -64,6 +64,7 @@ export const initiativesRu = {
     no_clear_change: "Явного изменения нет",
     not_enough_data: "Данные пока не позволяют сказать",
   },
+  tooLittle: "Мало данных",
   reasons: {
     not_started:
       "Она ещё не началась (начало: {{start}}). Эффект можно будет измерить после первого полного месяца.",

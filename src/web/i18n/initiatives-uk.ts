@@ -64,6 +64,7 @@ export const initiativesUk = {
     no_clear_change: "Явної зміни немає",
     not_enough_data: "Дані поки не дозволяють сказати",
   },
+  tooLittle: "Замало даних",
   reasons: {
     not_started:
       "Вона ще не почалася (початок: {{start}}). Ефект можна буде виміряти після першого повного місяця.",
