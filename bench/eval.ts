@@ -23,7 +23,7 @@ import { writeBenchmarkBlock } from "./problems.ts";
 type Labelled = { name: string; texts: string[]; labels: string[]; lang?: "ru" | "uk" | "en"; note: string };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const data = path.resolve(root, "../shared/data");
+const data = path.resolve(root, process.env.STORONA_SHARED_DATA ?? "../shared/data");
 
 async function banking77(): Promise<Labelled> {
   const file = path.join(data, "banking77_en", "train.csv");

@@ -4,11 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../platform/testing/db.ts";
+import { sharedDataFile } from "../../platform/testing/shared-data.ts";
 import { importFile } from "./pipeline.ts";
 import { listIssues } from "./store.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const cdnowFile = path.resolve(root, "../shared/data/cdnow/CDNOW_sample.txt");
+const cdnowFile = sharedDataFile("cdnow/CDNOW_sample.txt");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "storona-intake-"));
 
 function write(name: string, text: string | Buffer): string {

@@ -3,10 +3,10 @@
  * the project; tests read them from the repository root's sibling folder.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { sharedDataFile } from "../../platform/testing/shared-data.ts";
 import { compressRfm, type RfmRows, summarizeTransactions, type Transaction } from "./summary.ts";
 
-const dir = fileURLToPath(new URL("../../../../shared/data/cdnow/", import.meta.url));
+const dir = `${sharedDataFile("cdnow")}/`;
 
 const lines = (file: string): string[] =>
   readFileSync(dir + file, "utf8")

@@ -1,7 +1,7 @@
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runMoneyCommand } from "../../cli/money-command.ts";
 import { createTestDatabase, type TestDatabase } from "../../platform/testing/db.ts";
+import { sharedDataFile } from "../../platform/testing/shared-data.ts";
 import { CDNOW_CALIBRATION_END, CDNOW_HOLDOUT_END, loadCdnowTransactions } from "./cdnow-fixture.ts";
 import { holdoutCheck } from "./holdout.ts";
 import type { FitView } from "./schemas.ts";
@@ -71,9 +71,7 @@ describe("fitWorkspace on CDNOW loaded into PostgreSQL", () => {
 });
 
 describe("storona money fit / clv", () => {
-  const csv = fileURLToPath(
-    new URL("../../../../shared/data/cdnow/cdnow_customers_summary.csv", import.meta.url),
-  );
+  const csv = sharedDataFile("cdnow/cdnow_customers_summary.csv");
 
   async function capture(run: () => Promise<void>): Promise<string> {
     const lines: string[] = [];

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../platform/errors.ts";
+import { sharedDataFile } from "../../platform/testing/shared-data.ts";
 import { fitSummaryFile, parseSummaryCsv } from "./summary-file.ts";
 
-const dir = fileURLToPath(new URL("../../../../shared/data/cdnow/", import.meta.url));
+const dir = `${sharedDataFile("cdnow")}/`;
 const read = (f: string) => readFileSync(dir + f, "utf8");
 
 describe("parseSummaryCsv", () => {

@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedDataFile } from "../../platform/testing/shared-data.ts";
 import { fmScore, quintileScores, RFM_SEGMENTS, RFM_TABLE, rfm, rfmSegment } from "./rfm.ts";
 
-const CDNOW = path.resolve(process.cwd(), "../shared/data/cdnow/CDNOW_sample.txt");
+const CDNOW = sharedDataFile("cdnow/CDNOW_sample.txt");
 
 /** The first ten customers of the CDNOW sample: days since the last purchase on 1998-06-30, purchases, dollars. */
 function firstTenCustomers(): { recency: number[]; frequency: number[]; monetary: number[] } {

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyRows } from "../../platform/db/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../platform/testing/db.ts";
+import { sharedDataFile } from "../../platform/testing/shared-data.ts";
 import { speedometerReport } from "./service.ts";
 import { rebuild } from "./store.ts";
 
@@ -11,7 +11,7 @@ import { rebuild } from "./store.ts";
  * month equals an independent count written here without the module's code. The rows go in with COPY:
  * the Intake importer is being written separately, and this test checks the speedometer, not the import.
  */
-const file = fileURLToPath(new URL("../../../../shared/data/cdnow/CDNOW_sample.txt", import.meta.url));
+const file = sharedDataFile("cdnow/CDNOW_sample.txt");
 
 type Purchase = { customer: string; day: number; cents: number };
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedDataDir } from "../testing/shared-data.ts";
 import { type DetectedLanguage, detectLanguage, type Language } from "./language.ts";
 import { englishLong, englishShort } from "./testdata/en.ts";
 import { mixedRussianUkrainian } from "./testdata/mixed.ts";
@@ -126,7 +127,7 @@ describe("detectLanguage", () => {
 });
 
 // Real public data from ../shared/data (see DESIGN.md): a check beyond our own sentences when present.
-const shared = join(process.cwd(), "..", "shared", "data");
+const shared = sharedDataDir();
 const reviews = join(shared, "sentiruEval2015_restaurants_ru", "SentiRuEval_rest_markup_train.xml");
 const banking = join(shared, "banking77_en", "train.csv");
 

@@ -1,13 +1,13 @@
 import { createReadStream, existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedDataFile } from "../../../platform/testing/shared-data.ts";
 import { CDNOW_PRESET, readCdnow } from "./cdnow.ts";
 import { autoMap } from "./mapping.ts";
 import { createRowConverter } from "./rows.ts";
 import { collectRows } from "./source.ts";
 
 // Real data, read in place (never copied into the project): ../shared/data relative to the repo root.
-const file = resolve(import.meta.dirname, "../../../../../shared/data/cdnow/CDNOW_sample.txt");
+const file = sharedDataFile("cdnow/CDNOW_sample.txt");
 
 describe.skipIf(!existsSync(file))("CDNOW sample with --format cdnow", () => {
   it("reads 6,919 orders of 2,357 customers totalling $244,091.94", async () => {
