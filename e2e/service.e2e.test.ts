@@ -275,7 +275,11 @@ describe.skipIf(!chromiumPath)("the service page in Chromium", () => {
     ];
     expect([...ids].sort()).toEqual([...expected].sort());
     for (const id of ids) {
-      const csv = await downloaded(page, () => page.getByTestId(id).click());
+      // A tooltip left open by the last hover may cover the next button on a slow machine: close it first.
+      await page.mouse.move(0, 0);
+      await page.keyboard.press("Escape");
+      await page.getByTestId(id).scrollIntoViewIfNeeded();
+      const csv = await downloaded(page, () => page.getByTestId(id).click({ timeout: 30_000 }));
       expect(csv.name, id).toMatch(/\.csv$/);
       expect(csv.raw.startsWith("\uFEFF"), id).toBe(true);
       expect(csv.raw.trimEnd().split("\r\n").length, id).toBeGreaterThan(1);
