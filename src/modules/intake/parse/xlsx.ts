@@ -121,6 +121,11 @@ export const readXlsx = async (
     worksheets: "emit",
     entries: "ignore",
   });
+  // exceljs reads a worksheet at once when the shared strings and relations came before it, and then looks up
+  // its name in the workbook part, which may come later in the archive (model still unset: a crash seen under
+  // load). An empty model lets it go on; the sheet is then named by its position.
+  const model = book as unknown as { model?: object };
+  model.model ??= {};
   const sheets = (book as unknown as AsyncIterable<SheetReader>)[Symbol.asyncIterator]();
   const wanted = options.sheet;
   const seen: string[] = [];
