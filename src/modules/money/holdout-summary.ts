@@ -1,8 +1,7 @@
 /**
- * The calibration/holdout check of holdout.ts, started from a summary instead of raw transactions: a
- * workspace's summary comes aggregated from SQL (aggregates.ts), and a million customers' orders never
- * pass through Node. Same method as holdoutCheck (Fader, Hardie & Lee 2005, section 5) and the same
- * result type; holdout-summary.test.ts checks the two agree on CDNOW to the last digit.
+ * The calibration/holdout check (Fader, Hardie & Lee 2005, section 5), started from a summary: a workspace's
+ * summary comes aggregated from SQL (aggregates.ts), so a million customers' orders never pass through Node;
+ * holdoutCheck (holdout.ts) summarises raw transactions and comes here too.
  */
 import { AppError } from "../../platform/errors.ts";
 import { fitBgNbd } from "./bgnbd.ts";

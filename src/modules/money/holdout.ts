@@ -5,17 +5,12 @@
  * repeat purchases, their Figures 2–4).
  */
 import { AppError } from "../../platform/errors.ts";
-import { type BgNbdParams, fitBgNbd } from "./bgnbd.ts";
-import { conditionalExpectedPurchases, expectedPurchases, type PurchaseModel } from "./clv.ts";
+import type { BgNbdParams } from "./bgnbd.ts";
+import type { PurchaseModel } from "./clv.ts";
+import { holdoutFromSummary } from "./holdout-summary.ts";
 import type { ModelFit } from "./model-fit.ts";
-import { fitParetoNbd, type ParetoNbdParams } from "./pareto-nbd.ts";
-import {
-  compressRfm,
-  DAYS_PER_UNIT,
-  summarizeTransactions,
-  type TimeUnit,
-  type Transaction,
-} from "./summary.ts";
+import type { ParetoNbdParams } from "./pareto-nbd.ts";
+import { summarizeTransactions, type TimeUnit, type Transaction } from "./summary.ts";
 
 export type HoldoutOptions = {
   /** Any instant on the last calibration day. */
@@ -60,107 +55,9 @@ export function holdoutCheck(transactions: readonly Transaction[], options: Hold
   });
   if (summary.customerIds.length === 0)
     throw new AppError("validation", "no customers bought before calibrationEnd");
-  const per = DAYS_PER_UNIT[unit];
-  const { rows, rowOf } = compressRfm(summary);
-  let model: PurchaseModel;
-  let fit: HoldoutResult["fit"];
-  if (options.model === "pareto-nbd") {
-    const f = fitParetoNbd(rows);
-    model = { kind: "pareto-nbd", params: f.params };
-    fit = f;
-  } else {
-    const f = fitBgNbd(rows);
-    model = { kind: "bgnbd", params: f.params };
-    fit = f;
-  }
-  const holdEnd = summary.holdoutEndDay as number;
-  const calEnd = summary.calibrationEndDay;
-  const holdoutLength = (holdEnd - calEnd) / per;
-  const rowPrediction = new Float64Array(rows.x.length);
-  for (let j = 0; j < rows.x.length; j++) {
-    rowPrediction[j] = conditionalExpectedPurchases(
-      model,
-      holdoutLength,
-      rows.x[j] as number,
-      rows.tx[j] as number,
-      rows.T[j] as number,
-    );
-  }
-  const n = summary.customerIds.length;
-  const predicted = new Float64Array(n);
-  let absError = 0;
-  let totalActual = 0;
-  let totalPredicted = 0;
-  for (let i = 0; i < n; i++) {
-    const p = rowPrediction[rowOf[i] as number] as number;
-    const a = summary.holdoutX[i] as number;
-    predicted[i] = p;
-    absError += Math.abs(a - p);
-    totalActual += a;
-    totalPredicted += p;
-  }
-  const { tracking, calibrationPeriods } = trackingSeries(
-    model,
-    summary,
-    per,
-    options.trackingPeriodDays ?? 7,
-  );
-  return {
-    model,
-    fit,
-    customerIds: summary.customerIds,
-    actual: summary.holdoutX,
-    predicted,
-    meanAbsoluteError: absError / n,
-    totalActual,
-    totalPredicted,
-    holdoutLength,
-    tracking,
-    calibrationPeriods,
-  };
-}
-
-/**
- * Cumulative repeat purchases by period end, actual and expected: Σ over customers of E[X(t)] with t the
- * time since their trial, which is how the paper's tracking plot is built. Customers are grouped by trial
- * day, so the cost is periods × distinct trial days.
- */
-function trackingSeries(
-  model: PurchaseModel,
-  summary: {
-    firstDay: Float64Array;
-    repeatsByDay: Map<number, number>;
-    calibrationEndDay: number;
-    holdoutEndDay: number | null;
-  },
-  per: number,
-  periodDays: number,
-): { tracking: TrackingPoint[]; calibrationPeriods: number } {
-  const trialCount = new Map<number, number>();
-  let day0 = Number.POSITIVE_INFINITY;
-  for (const f of summary.firstDay) {
-    trialCount.set(f, (trialCount.get(f) ?? 0) + 1);
-    day0 = Math.min(day0, f);
-  }
-  const lastDay = summary.holdoutEndDay ?? summary.calibrationEndDay;
-  const repeatDays = [...summary.repeatsByDay.entries()].sort((a, b) => a[0] - b[0]);
-  const tracking: TrackingPoint[] = [];
-  let calibrationPeriods = 0;
-  let cursor = 0;
-  let actual = 0;
-  for (let k = 1; ; k++) {
-    const endDay = Math.min(day0 + k * periodDays - 1, lastDay);
-    while (cursor < repeatDays.length && (repeatDays[cursor] as [number, number])[0] <= endDay) {
-      actual += (repeatDays[cursor] as [number, number])[1];
-      cursor++;
-    }
-    let predicted = 0;
-    for (const [f, count] of trialCount) {
-      if (f < endDay) predicted += count * expectedPurchases(model, (endDay - f) / per);
-    }
-    tracking.push({ period: k, endDay, actual, predicted });
-    if (endDay <= summary.calibrationEndDay) calibrationPeriods = k;
-    if (endDay >= lastDay) break;
-  }
-  return { tracking, calibrationPeriods };
+  // The same check as a workspace's, which starts from a summary aggregated in SQL.
+  return holdoutFromSummary(summary, {
+    model: options.model,
+    trackingPeriodDays: options.trackingPeriodDays,
+  });
 }
