@@ -6,7 +6,7 @@ import { builtModules, type ModuleKey, moduleKeys } from "../src/web/app/modules
 import { en } from "../src/web/i18n/en.ts";
 import { ru } from "../src/web/i18n/ru.ts";
 import { uk } from "../src/web/i18n/uk.ts";
-import { type Browser, launchBrowser, resultsDir } from "./browser.ts";
+import { type Browser, launchBrowser, resultsDir, switchLanguage } from "./browser.ts";
 import { lowContrastTexts } from "./contrast.ts";
 
 const chromiumPath = inject("chromiumPath");
@@ -29,12 +29,6 @@ const pages = [
 
 async function heading(page: Page, text: string): Promise<void> {
   await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor({ timeout: 15_000 });
-}
-
-async function switchLanguage(page: Page, lang: Lang): Promise<void> {
-  await page.getByTestId("language-switcher").click();
-  await page.getByTestId(`language-${lang}`).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
 /** A full-page screenshot from the top (fixed header and navbar would otherwise land mid-page). */

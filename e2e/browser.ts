@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 // Without these, Chromium here tries background connections that the closed network refuses, and as
 // root it will not start sandboxed. Playwright never downloads a browser: we use the system's.
@@ -39,3 +39,10 @@ export async function launchBrowser(executablePath: string, locale: string): Pro
 }
 
 export const resultsDir = path.resolve(import.meta.dirname, "../test-results");
+
+/** Picks a language in the app's switcher and waits until the page speaks it. */
+export async function switchLanguage(page: Page, lang: "ru" | "uk" | "en"): Promise<void> {
+  await page.getByTestId("language-switcher").click();
+  await page.getByTestId(`language-${lang}`).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}

@@ -10,7 +10,7 @@ import { issueCodes, readIssue } from "../src/web/features/intake/reasons.ts";
 import { en } from "../src/web/i18n/en.ts";
 import { ru } from "../src/web/i18n/ru.ts";
 import { uk } from "../src/web/i18n/uk.ts";
-import { type Browser, launchBrowser, resultsDir } from "./browser.ts";
+import { type Browser, launchBrowser, resultsDir, switchLanguage } from "./browser.ts";
 import { lowContrastTexts } from "./contrast.ts";
 
 const chromiumPath = inject("chromiumPath");
@@ -102,12 +102,6 @@ function ordersFile(lang: Lang, dir: string, name: string) {
 
 async function heading(page: Page, text: string): Promise<void> {
   await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor({ timeout: 30_000 });
-}
-
-async function switchLanguage(page: Page, lang: Lang): Promise<void> {
-  await page.getByTestId("language-switcher").click();
-  await page.getByTestId(`language-${lang}`).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {

@@ -6,7 +6,7 @@ import type { SegmentDetail, SegmentsReport } from "../src/web/features/segments
 import { en } from "../src/web/i18n/en.ts";
 import { ru } from "../src/web/i18n/ru.ts";
 import { uk } from "../src/web/i18n/uk.ts";
-import { type Browser, launchBrowser, resultsDir } from "./browser.ts";
+import { type Browser, launchBrowser, resultsDir, switchLanguage } from "./browser.ts";
 import { lowContrastTexts } from "./contrast.ts";
 
 const chromiumPath = inject("chromiumPath");
@@ -15,12 +15,6 @@ const demo = inject("demo");
 const messages = { ru, uk, en } as const;
 type Lang = keyof typeof messages;
 const langs: Lang[] = ["ru", "uk", "en"];
-
-async function switchLanguage(page: Page, lang: Lang): Promise<void> {
-  await page.getByTestId("language-switcher").click();
-  await page.getByTestId(`language-${lang}`).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -8,7 +8,7 @@ import { en } from "../src/web/i18n/en.ts";
 import { intlLocale } from "../src/web/i18n/format.ts";
 import { ru } from "../src/web/i18n/ru.ts";
 import { uk } from "../src/web/i18n/uk.ts";
-import { type Browser, launchBrowser, resultsDir } from "./browser.ts";
+import { type Browser, launchBrowser, resultsDir, switchLanguage } from "./browser.ts";
 import { lowContrastTexts } from "./contrast.ts";
 
 const chromiumPath = inject("chromiumPath");
@@ -37,12 +37,6 @@ const plain = (s: string | null) => (s ?? "").replace(/[\u00a0\u202f]/g, " ").tr
 
 async function heading(page: Page, text: string): Promise<void> {
   await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor({ timeout: 30_000 });
-}
-
-async function switchLanguage(page: Page, lang: Lang): Promise<void> {
-  await page.getByTestId("language-switcher").click();
-  await page.getByTestId(`language-${lang}`).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
