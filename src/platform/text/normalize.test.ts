@@ -103,6 +103,7 @@ describe("normalize: letters", () => {
     const samples = [
       "Здравствуйте! Заказ №123 ждал 3 дня 😡 ivan@mail.ru +380671234567 https://x.com/a",
       "вiдповiдь — ужаааас)))",
+      ") )",
     ];
     for (const s of samples) expect(normalize(normalize(s))).toBe(normalize(s));
     fc.assert(

@@ -70,5 +70,7 @@ export const normalize = (text: string, options: NormalizeOptions = {}): string 
   if (emojiHint.test(t)) t = replaceEmoji(t, options.emoji !== "remove");
   if (hasDigits && options.numbers !== "keep") t = t.replace(number, ` ${masks.number} `);
   t = cleanCharacters(fixMixedScripts(t));
+  // Cleaning can join what was apart (") )" → "))"), which is an emoticon on the next pass: read it now.
+  if (emojiHint.test(t)) t = cleanCharacters(replaceEmoji(t, options.emoji !== "remove"));
   return t.includes("⟨") ? t.replace(repeatedMask, "$1") : t;
 };
