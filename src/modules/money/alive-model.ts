@@ -12,7 +12,12 @@
 import { systematicSubsample } from "../../platform/stats/group-rows.ts";
 import { fitPositiveMle } from "../../platform/stats/mle.ts";
 import type { ModelFit } from "./model-fit.ts";
-import { type ParetoNbdParams, paretoNbdLogLikFunction, paretoNbdProbabilityAlive } from "./pareto-nbd.ts";
+import {
+  PARETO_NEWTON_STEPS,
+  type ParetoNbdParams,
+  paretoNbdLogLikFunction,
+  paretoNbdProbabilityAlive,
+} from "./pareto-nbd.ts";
 import type { RfmRows } from "./summary.ts";
 
 /** Customers the Pareto/NBD fit sees at most (about 5 s on this project's machines). */
@@ -59,6 +64,7 @@ export function fitParetoNbdBounded(
       return ll({ r, alpha, s, beta });
     },
     [1, scale, 1, scale],
+    { newtonSteps: PARETO_NEWTON_STEPS },
   );
   const p = (v: Float64Array): ParetoNbdParams => ({
     r: v[0] as number,

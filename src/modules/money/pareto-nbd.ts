@@ -92,6 +92,13 @@ const toParams = (v: ArrayLike<number>): ParetoNbdParams => ({
   beta: v[3] as number,
 });
 
+/**
+ * After BFGS, one Newton step: the likelihood is nearly flat along a ridge in (α, β) (on CDNOW, β's
+ * standard error is 6.2), so BFGS's stop (a gain under 1e-10) can leave β 1e-4 short of the maximum;
+ * the step brings every parameter to within ~1e-6 of it (checked against a 40-digit evaluation).
+ */
+export const PARETO_NEWTON_STEPS = 1;
+
 /** Maximum likelihood fit, started with λ̄ matched to the observed repeat rate and a unit-rate lifetime scale. */
 export function fitParetoNbd(
   rows: RfmRows,
@@ -109,7 +116,10 @@ export function fitParetoNbd(
   }
   const scale = exposure / purchases;
   const s0 = options.start ?? { r: 1, alpha: scale, s: 1, beta: scale };
-  const fit = fitPositiveMle((v) => ll(toParams(v)), [s0.r, s0.alpha, s0.s, s0.beta], options.optimizer);
+  const fit = fitPositiveMle((v) => ll(toParams(v)), [s0.r, s0.alpha, s0.s, s0.beta], {
+    newtonSteps: PARETO_NEWTON_STEPS,
+    ...options.optimizer,
+  });
   return {
     params: toParams(fit.estimate),
     standardErrors: toParams(fit.standardError),
