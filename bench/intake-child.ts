@@ -12,6 +12,7 @@ console.log(
   JSON.stringify({
     rows: s.read,
     inserted: s.inserted,
+    phases: s.phases,
     seconds,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
   }),

@@ -55,9 +55,13 @@ async function writeOrders(file: string, rows: number): Promise<number> {
   return fs.statSync(file).size;
 }
 
-function runChild(
-  args: string[],
-): Promise<{ rows: number; seconds: number; maxRssMb: number; inserted: number }> {
+function runChild(args: string[]): Promise<{
+  rows: number;
+  seconds: number;
+  maxRssMb: number;
+  inserted: number;
+  phases?: Record<string, number>;
+}> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -164,6 +168,13 @@ export async function runIntakeBench(): Promise<void> {
       `raw COPY, indexed like orders: ${Math.round(indexed.rows / indexed.seconds).toLocaleString("en")} rows/s (${indexed.seconds.toFixed(1)} s)`,
       `ratio Storona / raw COPY: ${(ourRate / rawRate).toFixed(2)} (target ≥ 0.5); target ≥ 150,000 rows/s; peak RSS target < 300 MB`,
       `ratio Storona / indexed COPY: ${(ourRate / (indexed.rows / indexed.seconds)).toFixed(2)}`,
+      ...(ours.phases
+        ? [
+            `block load phases (ms): ${Object.entries(ours.phases)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(", ")}`,
+          ]
+        : []),
     ];
     for (const l of lines) console.log(`  ${l}`);
   } finally {

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { type CopyValue, copyRows } from "../../platform/db/index.ts";
+import { holdOrdersWriteLock } from "./bulk.ts";
 import type {
   CustomerRef,
   CustomerRow,
@@ -207,10 +208,11 @@ async function ensureCustomers(
 async function ensureLocations(client: Client, ws: number, table: string): Promise<number> {
   const r = await client.query(
     `INSERT INTO location (workspace_id, external_id, name)
-     SELECT DISTINCT $1::int, s.location, s.location FROM ${table} s
+     SELECT DISTINCT ON (lower(s.location)) $1::int, s.location, s.location FROM ${table} s
      WHERE s.location IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM location l WHERE l.workspace_id = $1
                        AND (l.external_id = s.location OR lower(l.name) = lower(s.location)))
+     ORDER BY lower(s.location), s.line
      ON CONFLICT (workspace_id, external_id) DO NOTHING`,
     [ws],
   );
@@ -230,6 +232,17 @@ const buyerJoin = (alias: string) =>
   `LEFT JOIN customer cx ON cx.workspace_id = $1 AND cx.external_id = ${alias}.customer_external_id`;
 
 type Upsert = { sql: string };
+
+/**
+ * The statement's rows as `up (external_id, inserted)`. Orders are partitioned, where RETURNING cannot read
+ * xmax: a row is new when it was not there before the statement (the outer query sees that snapshot).
+ */
+const upserted = (entity: EntityKind): string =>
+  entity === "orders"
+    ? `WITH w AS (${upserts.orders.sql}),
+       up AS (SELECT w.external_id, NOT EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = $1
+                                                AND o.external_id = w.external_id) AS inserted FROM w)`
+    : `WITH up AS (${upserts[entity].sql})`;
 
 const upserts: Record<EntityKind, Upsert> = {
   customers: {
@@ -264,7 +277,7 @@ const upserts: Record<EntityKind, Upsert> = {
                  t.wait_days, t.referred_by_id) IS DISTINCT FROM
                 (excluded.customer_id, excluded.ordered_at, excluded.amount, excluded.list_amount, excluded.currency,
                  excluded.channel, excluded.location_id, excluded.status, excluded.wait_days, excluded.referred_by_id)
-          RETURNING t.external_id, (t.xmax = 0) AS inserted`,
+          RETURNING t.external_id`,
   },
   requests: {
     sql: `INSERT INTO request AS t (workspace_id, external_id, customer_id, channel, kind, subject, text, language,
@@ -343,6 +356,7 @@ export async function mergeBatch<E extends EntityKind>(
   const spec = stages[entity] as StageSpec<EntityRows[E]>;
   // These statements are planned afresh for every batch; compiling them with JIT costs more than it saves.
   await client.query("SET LOCAL jit = off");
+  if (entity === "orders") await holdOrdersWriteLock(client, workspaceId);
   await copyRows(client, spec.table, spec.columns, rows.map(spec.values));
   const hasCustomerRef = entity !== "customers";
   const createdCustomers = await ensureCustomers(client, workspaceId, entity, spec.table);
@@ -352,15 +366,16 @@ export async function mergeBatch<E extends EntityKind>(
   let inserted = 0;
   let updated = 0;
   if (perRecord) {
-    const res = await client.query<{ external_id: string; inserted: boolean }>(upserts[entity].sql, [
-      workspaceId,
-    ]);
+    const res = await client.query<{ external_id: string; inserted: boolean }>(
+      `${upserted(entity)} SELECT external_id, inserted FROM up`,
+      [workspaceId],
+    );
     for (const r of res.rows) written.set(r.external_id, r.inserted ? "inserted" : "updated");
     inserted = res.rows.filter((r) => r.inserted).length;
     updated = res.rows.length - inserted;
   } else {
     const res = await client.query<{ inserted: number; updated: number }>(
-      `WITH up AS (${upserts[entity].sql})
+      `${upserted(entity)}
        SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
       [workspaceId],
     );

@@ -4,6 +4,7 @@ import path from "node:path";
 import type pg from "pg";
 import { AppError } from "../../platform/errors.ts";
 import { announceDataChanged } from "../../platform/jobs/events.ts";
+import { bulkMinRows, OrdersBulkLoad } from "./bulk.ts";
 import { mergeBatch, prepareStages } from "./merge.ts";
 import {
   autoMap,
@@ -54,6 +55,8 @@ export type ImportSummary = store.RunCounters & {
   skippedLines: number;
   warnings: number;
   seconds: number;
+  /** For a block load: milliseconds per phase (bench/intake.ts prints them). */
+  phases?: Record<string, number>;
 };
 
 /** SHA-256 and line count of a file in one streaming pass (the line count feeds the progress bar). */
@@ -134,90 +137,98 @@ export async function importFile(
   const totals = zero();
   let warnings = 0;
   let skipped = 0;
+  let phases: Record<string, number> | undefined;
   const client = await pool.connect();
   try {
     await prepareStages(client);
-    // Parsing a batch (here) and merging the one before it (in PostgreSQL) overlap: the next batch is read
-    // and converted while the previous commit is still running, and commits stay in file order.
-    let inflight: Promise<void> = Promise.resolve();
-    const write = async (rows: SourceRow[]) => {
-      const batch = converter.convertBatch(rows);
-      const lastLine = rows[rows.length - 1]?.line ?? 0;
+    // A workspace's first large orders file loads as one block (bulk.ts); anything else row by row.
+    const block =
+      !o.dryRun && o.entity === "orders" && skipUntil === 0 && (totalRows ?? 0) >= bulkMinRows()
+        ? await OrdersBulkLoad.begin(pool, client, o.workspaceId)
+        : undefined;
+    if (block) {
+      const b = await loadBlock(block, client, reader, converter, o, runId, (p) =>
+        onProgress?.({ runId, totalRows, ...p }),
+      );
+      Object.assign(totals, b.totals);
+      warnings = b.warnings;
+      phases = b.phases;
+      await store.finishRun(pool, o.workspaceId, runId, "done", null);
+    } else {
+      // Parsing a batch (here) and merging the one before it (in PostgreSQL) overlap: the next batch is read
+      // and converted while the previous commit is still running, and commits stay in file order.
+      let inflight: Promise<void> = Promise.resolve();
+      const write = async (rows: SourceRow[]) => {
+        const batch = converter.convertBatch(rows);
+        const lastLine = rows[rows.length - 1]?.line ?? 0;
+        await inflight;
+        inflight = commit(batch, lastLine);
+        inflight.catch(() => {}); // awaited (and thrown) at the next write or at the end
+      };
+      const commit = async (batch: ReturnType<typeof converter.convertBatch>, lastLine: number) => {
+        // Lines an earlier, interrupted run already committed: parsed (ids derived from content stay the
+        // same) but not written again.
+        const fresh = batch.rows.filter((r) => r.line > skipUntil) as EntityRows[EntityKind][];
+        const errors = batch.errors.filter((e) => e.line > skipUntil);
+        skipped += batch.rows.length - fresh.length + (batch.errors.length - errors.length);
+        const c = zero();
+        await client.query("BEGIN");
+        try {
+          const m =
+            fresh.length > 0
+              ? await mergeBatch(client, o.workspaceId, o.entity, fresh, { perRecord: false })
+              : undefined;
+          c.read = fresh.length + errors.length;
+          c.rejected = errors.length;
+          c.inserted = m?.inserted ?? 0;
+          c.updated = m?.updated ?? 0;
+          c.unchanged = fresh.length - c.inserted - c.updated;
+          c.createdCustomers = m?.createdCustomers ?? 0;
+          c.createdLocations = m?.createdLocations ?? 0;
+          const issues: store.ReportedIssue[] = [
+            ...errors.map((e) => ({ ...e, severity: "error" as const })),
+            ...batch.warnings
+              .filter((w) => w.line > skipUntil)
+              .map((w) => ({ ...w, severity: "warning" as const })),
+            ...(m?.warnings ?? []).map((w) => ({
+              line: w.line,
+              column: null,
+              value: w.externalId,
+              code: w.code as never,
+              params: {},
+              message: w.message,
+              severity: "warning" as const,
+            })),
+          ];
+          warnings += issues.filter((i) => i.severity === "warning").length;
+          await store.writeIssues(client, o.workspaceId, runId, issues);
+          await store.addToRun(client, o.workspaceId, runId, c, lastLine);
+          await client.query(o.dryRun ? "ROLLBACK" : "COMMIT");
+        } catch (e) {
+          await client.query("ROLLBACK");
+          throw e;
+        }
+        if (o.dryRun) await store.addToRun(pool, o.workspaceId, runId, c, lastLine);
+        for (const k of Object.keys(c) as Array<keyof store.RunCounters>) totals[k] += c[k];
+        onProgress?.({ runId, rowsRead: totals.read + skipped, totalRows, ...pick(totals) });
+      };
+      const size = o.batchSize ?? 20_000;
+      let pending: SourceRow[] = [];
+      for await (const rows of reader.batches) {
+        for (const r of rows) pending.push(r);
+        if (pending.length >= size) {
+          await write(pending);
+          pending = [];
+        }
+      }
+      if (pending.length > 0) await write(pending);
       await inflight;
-      inflight = commit(batch, lastLine);
-      inflight.catch(() => {}); // awaited (and thrown) at the next write or at the end
-    };
-    const commit = async (batch: ReturnType<typeof converter.convertBatch>, lastLine: number) => {
-      // Lines an earlier, interrupted run already committed: parsed (ids derived from content stay the
-      // same) but not written again.
-      const fresh = batch.rows.filter((r) => r.line > skipUntil) as EntityRows[EntityKind][];
-      const errors = batch.errors.filter((e) => e.line > skipUntil);
-      skipped += batch.rows.length - fresh.length + (batch.errors.length - errors.length);
-      const c = zero();
-      await client.query("BEGIN");
-      try {
-        const m =
-          fresh.length > 0
-            ? await mergeBatch(client, o.workspaceId, o.entity, fresh, { perRecord: false })
-            : undefined;
-        c.read = fresh.length + errors.length;
-        c.rejected = errors.length;
-        c.inserted = m?.inserted ?? 0;
-        c.updated = m?.updated ?? 0;
-        c.unchanged = fresh.length - c.inserted - c.updated;
-        c.createdCustomers = m?.createdCustomers ?? 0;
-        c.createdLocations = m?.createdLocations ?? 0;
-        const issues: store.ReportedIssue[] = [
-          ...errors.map((e) => ({ ...e, severity: "error" as const })),
-          ...batch.warnings
-            .filter((w) => w.line > skipUntil)
-            .map((w) => ({ ...w, severity: "warning" as const })),
-          ...(m?.warnings ?? []).map((w) => ({
-            line: w.line,
-            column: null,
-            value: w.externalId,
-            code: w.code as never,
-            params: {},
-            message: w.message,
-            severity: "warning" as const,
-          })),
-        ];
-        warnings += issues.filter((i) => i.severity === "warning").length;
-        await store.writeIssues(client, o.workspaceId, runId, issues);
-        await store.addToRun(client, o.workspaceId, runId, c, lastLine);
-        await client.query(o.dryRun ? "ROLLBACK" : "COMMIT");
-      } catch (e) {
-        await client.query("ROLLBACK");
-        throw e;
-      }
-      if (o.dryRun) await store.addToRun(pool, o.workspaceId, runId, c, lastLine);
-      for (const k of Object.keys(c) as Array<keyof store.RunCounters>) totals[k] += c[k];
-      onProgress?.({ runId, rowsRead: totals.read + skipped, totalRows, ...pick(totals) });
-    };
-    const size = o.batchSize ?? 20_000;
-    let pending: SourceRow[] = [];
-    for await (const rows of reader.batches) {
-      for (const r of rows) pending.push(r);
-      if (pending.length >= size) {
-        await write(pending);
-        pending = [];
-      }
+      // File-level notices (NUL bytes removed, undecodable bytes) go into the report as warnings.
+      const notices = noticeIssues(reader);
+      await store.writeIssues(client, o.workspaceId, runId, notices);
+      warnings += notices.length;
+      await store.finishRun(pool, o.workspaceId, runId, "done", null);
     }
-    if (pending.length > 0) await write(pending);
-    await inflight;
-    // File-level notices (NUL bytes removed, undecodable bytes) go into the report as warnings.
-    const notices = reader.notices.map((n) => ({
-      line: n.line,
-      column: null,
-      value: null,
-      code: n.code,
-      params: n.params,
-      message: n.message,
-      severity: "warning" as const,
-    }));
-    await store.writeIssues(client, o.workspaceId, runId, notices);
-    warnings += notices.length;
-    await store.finishRun(pool, o.workspaceId, runId, "done", null);
   } catch (e) {
     await store.finishRun(pool, o.workspaceId, runId, "failed", (e as Error).message).catch(() => {});
     throw e;
@@ -236,7 +247,89 @@ export async function importFile(
     skippedLines: skipped,
     warnings,
     seconds: (Date.now() - started) / 1000,
+    ...(phases ? { phases } : {}),
   };
+}
+
+/** File-level notices (NUL bytes removed, undecodable bytes) as warnings of the report. */
+const noticeIssues = (reader: {
+  notices: ReadonlyArray<{ line: number; code: string; params: unknown; message: string }>;
+}) =>
+  reader.notices.map((n) => ({
+    line: n.line,
+    column: null,
+    value: null,
+    code: n.code,
+    params: n.params,
+    message: n.message,
+    severity: "warning" as const,
+  })) as store.ReportedIssue[];
+
+/**
+ * The block path: every valid row goes into the block as it is read; rejected rows and the run's progress
+ * are written at once on the block's second connection (they are about the run, which a kill ends anyway);
+ * the block's transaction commits with the run's final counts.
+ */
+async function loadBlock(
+  block: OrdersBulkLoad,
+  client: pg.PoolClient,
+  reader: Awaited<ReturnType<typeof openTable>>,
+  converter: ReturnType<typeof createRowConverter>,
+  o: ImportOptions,
+  runId: number,
+  onProgress: (p: Omit<ImportProgress, "runId" | "totalRows">) => void,
+): Promise<{ totals: store.RunCounters; warnings: number; phases: Record<string, number> }> {
+  const totals = zero();
+  let warnings = 0;
+  let lastLine = 0;
+  const aux = block.auxClient;
+  let out: Awaited<ReturnType<OrdersBulkLoad["finish"]>>;
+  try {
+    const write = async (rows: SourceRow[]) => {
+      const batch = converter.convertBatch(rows);
+      lastLine = rows[rows.length - 1]?.line ?? lastLine;
+      await block.write(batch.rows as EntityRows["orders"][]);
+      totals.read += batch.rows.length + batch.errors.length;
+      totals.rejected += batch.errors.length;
+      const issues: store.ReportedIssue[] = [
+        ...batch.errors.map((e) => ({ ...e, severity: "error" as const })),
+        ...batch.warnings.map((w) => ({ ...w, severity: "warning" as const })),
+      ];
+      warnings += batch.warnings.length;
+      await store.writeIssues(aux, o.workspaceId, runId, issues);
+      await store.setRunProgress(aux, o.workspaceId, runId, totals.read, totals.rejected);
+      onProgress({ rowsRead: totals.read, ...pick(totals) });
+    };
+    const size = o.batchSize ?? 20_000;
+    let pending: SourceRow[] = [];
+    for await (const rows of reader.batches) {
+      for (const r of rows) pending.push(r);
+      if (pending.length >= size) {
+        await write(pending);
+        pending = [];
+      }
+    }
+    if (pending.length > 0) await write(pending);
+    const notices = noticeIssues(reader);
+    await store.writeIssues(aux, o.workspaceId, runId, notices);
+    warnings += notices.length;
+    out = await block.finish();
+    totals.inserted = out.inserted;
+    totals.unchanged = out.duplicates;
+    totals.createdCustomers = out.createdCustomers;
+    totals.createdLocations = out.createdLocations;
+    await store.setRunCounters(client, o.workspaceId, runId, totals, lastLine);
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    block.release();
+    throw e;
+  }
+  onProgress({ rowsRead: totals.read, ...pick(totals) });
+  const a0 = performance.now();
+  await block.analyze();
+  out.phases.analyze = Math.round(performance.now() - a0);
+  return { totals, warnings, phases: out.phases };
 }
 
 const pick = (t: store.RunCounters) => ({

@@ -156,6 +156,47 @@ export async function addToRun(
   );
 }
 
+/** A block load's progress while it runs (absolute counts; nothing committed to resume from yet). */
+export async function setRunProgress(
+  db: Q,
+  workspaceId: number,
+  runId: number,
+  read: number,
+  rejected: number,
+) {
+  await db.query(
+    `UPDATE import_run SET rows_read = $3, rejected = $4, heartbeat_at = now() WHERE workspace_id = $1 AND id = $2`,
+    [workspaceId, runId, read, rejected],
+  );
+}
+
+/** A block load's final counts, written in the block's own transaction. */
+export async function setRunCounters(
+  db: Q,
+  workspaceId: number,
+  runId: number,
+  c: RunCounters,
+  committedLine: number,
+) {
+  await db.query(
+    `UPDATE import_run SET rows_read = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7,
+       created_customers = $8, created_locations = $9, committed_line = $10, heartbeat_at = now()
+     WHERE workspace_id = $1 AND id = $2`,
+    [
+      workspaceId,
+      runId,
+      c.read,
+      c.inserted,
+      c.updated,
+      c.unchanged,
+      c.rejected,
+      c.createdCustomers,
+      c.createdLocations,
+      committedLine,
+    ],
+  );
+}
+
 export async function finishRun(
   db: Q,
   workspaceId: number,

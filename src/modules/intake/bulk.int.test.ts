@@ -1,0 +1,270 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../platform/testing/db.ts";
+import { partitionName } from "./bulk.ts";
+import { importFile } from "./pipeline.ts";
+import { listIssues } from "./store.ts";
+
+// The block path of a workspace's first large orders import (bulk.ts), forced on small files by lowering
+// the threshold, and checked against the row-by-row path on the same file.
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "storona-bulk-"));
+const write = (name: string, text: string): string => {
+  const p = path.join(tmp, name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+
+// 12 data lines: o3 twice (the later row wins), one bad amount (line 6), one bad date (line 9), a customer
+// the workspace already has (k-old), locations by external id, by another case of a name, and new ones.
+const FILE = [
+  "order_id,customer_id,customer_name,order_date,amount,store,referrer,status",
+  "o1,k1,Ann,2024-03-05 10:00,10.50,Lviv,,completed",
+  "o2,k2,,2024-03-01 09:00,7,kyiv centre,k1,completed",
+  "o3,k1,,2024-03-07 12:00,5.25,Lviv,,completed",
+  "o4,k-old,,2024-02-01 08:00,100,,,cancelled",
+  "o5,k3,,2024-03-02 11:00,12;3,Odesa,,completed",
+  "o3,k2,Bea,2024-03-08 12:00,6.75,Odesa,,returned",
+  "o6,k3,,2024-01-20 11:00,1,Odesa,,completed",
+  "o7,k4,,not a date,1,,,completed",
+  "o8,k2,,2024-01-02 00:30,2.00,,k5,completed",
+  "o9,k1,Anna,2024-01-15 15:00,3,lviv,,completed",
+  'o10,k6,,2024-04-01 10:00,"1 000,00",,,completed',
+  "o11,k-old,,2024-04-02 10:00,4,Kyiv Centre,,completed",
+].join("\n");
+
+describe("a workspace's first large orders file, loaded as a block", () => {
+  let t: TestDatabase;
+  const saved = process.env.STORONA_BULK_MIN_ROWS;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.STORONA_BULK_MIN_ROWS;
+    else process.env.STORONA_BULK_MIN_ROWS = saved;
+  });
+  afterAll(async () => {
+    await t.drop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  async function workspace(slug: string): Promise<number> {
+    const id = (
+      await t.pool.query(
+        "INSERT INTO workspace (slug, name, currency, time_zone) VALUES ($1, $1, 'UAH', 'Europe/Kyiv') RETURNING id",
+        [slug],
+      )
+    ).rows[0].id as number;
+    // What both workspaces have before the file: a customer and a location.
+    await t.pool.query(
+      "INSERT INTO customer (workspace_id, external_id, name, first_seen_at) VALUES ($1, 'k-old', 'Old', '2020-01-01Z')",
+      [id],
+    );
+    await t.pool.query(
+      "INSERT INTO location (workspace_id, external_id, name) VALUES ($1, 'kc', 'Kyiv Centre')",
+      [id],
+    );
+    return id;
+  }
+
+  // What a user can see of the orders and customers, without ids.
+  async function contents(ws: number) {
+    const orders = await t.pool.query(
+      `SELECT o.external_id, c.external_id AS customer, o.ordered_at, o.amount, o.list_amount, o.currency,
+              l.external_id AS location, o.status, o.wait_days, r.external_id AS referrer
+       FROM orders o JOIN customer c ON c.workspace_id = o.workspace_id AND c.id = o.customer_id
+       LEFT JOIN location l ON l.workspace_id = o.workspace_id AND l.id = o.location_id
+       LEFT JOIN customer r ON r.workspace_id = o.workspace_id AND r.id = o.referred_by_id
+       WHERE o.workspace_id = $1 ORDER BY o.external_id`,
+      [ws],
+    );
+    const customers = await t.pool.query(
+      `SELECT external_id, name, first_seen_at FROM customer WHERE workspace_id = $1 ORDER BY external_id`,
+      [ws],
+    );
+    const locations = await t.pool.query(
+      "SELECT external_id, name FROM location WHERE workspace_id = $1 ORDER BY external_id",
+      [ws],
+    );
+    return { orders: orders.rows, customers: customers.rows, locations: locations.rows };
+  }
+
+  it("lands the same orders, customers and locations as the row-by-row import, in a partition of its own", async () => {
+    const file = write("orders.csv", FILE);
+    const rowWise = await workspace("rows");
+    process.env.STORONA_BULK_MIN_ROWS = "1000000";
+    const a = await importFile(t.pool, { workspaceId: rowWise, entity: "orders", file });
+    const block = await workspace("block");
+    process.env.STORONA_BULK_MIN_ROWS = "5";
+    const b = await importFile(t.pool, { workspaceId: block, entity: "orders", file });
+
+    // The block went into its own partition; the row-by-row one into the shared one.
+    const where = await t.pool.query<{ ws: number; part: string }>(
+      "SELECT DISTINCT workspace_id AS ws, tableoid::regclass::text AS part FROM orders WHERE workspace_id = ANY($1)",
+      [[rowWise, block]],
+    );
+    expect(Object.fromEntries(where.rows.map((r) => [r.ws, r.part]))).toEqual({
+      [rowWise]: "orders_shared",
+      [block]: partitionName(block),
+    });
+
+    const ra = await contents(rowWise);
+    const rb = await contents(block);
+    expect(rb).toEqual(ra);
+    // By hand: 12 lines, 2 rejected, o3 twice → 9 orders; o3 is the later row (k2, 6.75, returned).
+    expect(rb.orders.map((o) => o.external_id)).toEqual([
+      "o1",
+      "o10",
+      "o11",
+      "o2",
+      "o3",
+      "o4",
+      "o6",
+      "o8",
+      "o9",
+    ]);
+    expect(rb.orders.find((o) => o.external_id === "o3")).toMatchObject({
+      customer: "k2",
+      amount: 675,
+      status: "returned",
+      location: "Odesa",
+    });
+    expect(rb.orders.find((o) => o.external_id === "o10")?.amount).toBe(100000);
+    // kc found by name in another case; Lviv and Odesa created once each.
+    expect(rb.locations).toEqual([
+      { external_id: "Lviv", name: "Lviv" },
+      { external_id: "Odesa", name: "Odesa" },
+      { external_id: "kc", name: "Kyiv Centre" },
+    ]);
+    expect(rb.orders.find((o) => o.external_id === "o2")).toMatchObject({ location: "kc", referrer: "k1" });
+    // k1's first order is o9 (15 January, Kyiv time = 13:00 UTC); k5 is only a referrer; k-old keeps its date.
+    const seen = Object.fromEntries(
+      rb.customers.map((c) => [c.external_id, c.first_seen_at?.toISOString() ?? null]),
+    );
+    expect(seen).toEqual({
+      k1: "2024-01-15T13:00:00.000Z",
+      k2: "2024-01-01T22:30:00.000Z",
+      k3: "2024-01-20T09:00:00.000Z",
+      k5: null,
+      k6: "2024-04-01T07:00:00.000Z",
+      "k-old": "2020-01-01T00:00:00.000Z",
+    });
+    // The greatest name a customer's rows give, as the row-by-row merge keeps it.
+    expect(rb.customers.find((c) => c.external_id === "k1")?.name).toBe("Anna");
+
+    expect(b).toMatchObject({
+      read: 12,
+      rejected: 2,
+      inserted: 9,
+      updated: 0,
+      unchanged: 1,
+      createdCustomers: 5,
+    });
+    expect(b).toMatchObject({ createdLocations: 2 });
+    expect(a).toMatchObject({ read: 12, rejected: 2, inserted: 9, createdCustomers: 5, createdLocations: 2 });
+    const errs = (await listIssues(t.pool, block, b.runId)).filter((i) => i.severity === "error");
+    expect(errs.map((e) => [e.line, e.column])).toEqual([
+      [6, "amount"],
+      [9, "order_date"],
+    ]);
+
+    // The same file again (now row by row, the workspace has orders): nothing changes.
+    const again = await importFile(t.pool, { workspaceId: block, entity: "orders", file });
+    // 10 valid rows (o3 twice), none changing anything.
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 10, rejected: 2 });
+    expect(await contents(block)).toEqual(rb);
+
+    // Later rows for the workspace land in its partition, through the ordinary merge.
+    const more = write(
+      "more.csv",
+      "order_id,customer_id,order_date,amount\no1,k1,2024-03-05 10:00,11\no99,k9,2024-05-01,1\n",
+    );
+    const m = await importFile(t.pool, { workspaceId: block, entity: "orders", file: more });
+    expect(m).toMatchObject({ inserted: 1, updated: 1 });
+    const parts = await t.pool.query(
+      "SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM orders WHERE workspace_id = $1 GROUP BY 1",
+      [block],
+    );
+    expect(parts.rows).toEqual([{ part: partitionName(block), n: 10 }]);
+
+    // Deleting the workspace deletes its orders (through its customers).
+    await t.pool.query("DELETE FROM workspace WHERE id = $1", [block]);
+    const left = await t.pool.query("SELECT count(*)::int AS n FROM orders WHERE workspace_id = $1", [block]);
+    expect(left.rows[0].n).toBe(0);
+  });
+
+  it("ends with exactly the file's rows after a block load is killed with kill -9 half-way and run again", async () => {
+    const n = 150_000;
+    const lines = ["order_id,customer_id,order_date,amount"];
+    for (let i = 1; i <= n; i++)
+      lines.push(`b${i},c${i % 7000},2024-0${1 + (i % 9)}-1${i % 10}T12:00:00Z,${(i % 89) + 1}.25`);
+    const file = write("big.csv", `${lines.join("\n")}\n`);
+    const k = (await t.pool.query("INSERT INTO workspace (slug, name) VALUES ('bk9', 'K') RETURNING id"))
+      .rows[0].id as number;
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(root, "src/modules/intake/testing/import-child.ts"),
+        t.url,
+        String(k),
+        file,
+      ],
+      {
+        cwd: root,
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, STORONA_BULK_MIN_ROWS: "1000" },
+      },
+    );
+    // A block commits nothing before its end: kill it once its progress says a third of the file is read.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(async () => {
+        const r = await t.pool.query(
+          "SELECT coalesce(max(rows_read), 0)::int AS n FROM import_run WHERE workspace_id = $1",
+          [k],
+        );
+        if (r.rows[0].n >= n / 3) {
+          clearInterval(timer);
+          child.kill("SIGKILL");
+          resolve();
+        }
+      }, 10);
+      child.on("exit", (code) => {
+        clearInterval(timer);
+        if (code === 0)
+          reject(new Error("the import finished before it could be killed; make the file bigger"));
+      });
+    });
+    await new Promise((r) => child.on("close", r));
+    // The server rolls the block back once it notices the client is gone.
+    let orphan = true;
+    for (let i = 0; i < 100 && orphan; i++) {
+      const r = await t.pool.query("SELECT to_regclass($1) IS NOT NULL AS there", [partitionName(k)]);
+      orphan = r.rows[0].there;
+      if (orphan) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(orphan).toBe(false);
+    const half = await t.pool.query("SELECT count(*)::int AS n FROM orders WHERE workspace_id = $1", [k]);
+    expect(half.rows[0].n).toBe(0);
+
+    process.env.STORONA_BULK_MIN_ROWS = "1000";
+    const s = await importFile(t.pool, { workspaceId: k, entity: "orders", file });
+    expect(s).toMatchObject({ inserted: n, rejected: 0 });
+    const after = await t.pool.query(
+      "SELECT count(*)::int AS n, count(DISTINCT external_id)::int AS d, sum(amount)::bigint AS cents FROM orders WHERE workspace_id = $1",
+      [k],
+    );
+    let cents = 0;
+    for (let i = 1; i <= n; i++) cents += ((i % 89) + 1) * 100 + 25;
+    expect(after.rows[0]).toEqual({ n, d: n, cents });
+    const customers = await t.pool.query("SELECT count(*)::int AS n FROM customer WHERE workspace_id = $1", [
+      k,
+    ]);
+    expect(customers.rows[0].n).toBe(7000);
+  });
+});

@@ -1,0 +1,428 @@
+import { once } from "node:events";
+import { finished } from "node:stream/promises";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { BinaryCopyWriter } from "../../platform/db/index.ts";
+import { Doubles, KeyTable } from "./key-table.ts";
+import type { CustomerRef, OrderRow } from "./parse/index.ts";
+
+/**
+ * A workspace's first large orders import, loaded as a block (docs/decisions/0009-bulk-orders.md).
+ *
+ * Keeping the orders' indexes up to date row by row costs about ten times a bare COPY. When a workspace has
+ * no orders yet and the file is large, the rows go instead, by binary COPY, into a new table without
+ * indexes; at the end the table gets its keys and indexes in one sorted pass each and is attached as the
+ * workspace's partition of `orders` — all in one transaction, so a killed import leaves nothing behind and
+ * the same command simply runs again. Customers and locations the rows name are resolved here in memory
+ * (created ones are written on a second connection), the last row of a repeated order id wins, as in a
+ * regular import.
+ */
+
+/** Advisory-lock class: every orders writer holds (LOCK_CLASS, workspace) shared; a bulk load exclusively. */
+const LOCK_CLASS = 0x4f52;
+
+/** The file size (rows) from which an orders import into a workspace without orders loads as a block. */
+export const bulkMinRows = (): number => Number(process.env.STORONA_BULK_MIN_ROWS ?? 200_000);
+
+/** Taken by every transaction that writes orders, so none slips in while a block is being loaded. */
+export async function holdOrdersWriteLock(client: pg.ClientBase, workspaceId: number): Promise<void> {
+  await client.query("SELECT pg_advisory_xact_lock_shared($1, $2)", [LOCK_CLASS, workspaceId]);
+}
+
+export const partitionName = (workspaceId: number): string => `orders_w${Math.trunc(workspaceId)}`;
+
+// The columns the block writes, in the order of the binary rows below (updated_at takes its default).
+const ORDER_COLUMNS = [
+  "workspace_id",
+  "id",
+  "external_id",
+  "customer_id",
+  "ordered_at",
+  "amount",
+  "list_amount",
+  "currency",
+  "channel",
+  "location_id",
+  "status",
+  "wait_days",
+  "referred_by_id",
+];
+
+const ID_BLOCK = 65_536;
+
+/** Ids drawn from a table's identity sequence in blocks, so rows can be numbered before they are sent. */
+class IdBlocks {
+  private next = 0;
+  private end = 0;
+  constructor(
+    private readonly db: pg.ClientBase,
+    private readonly sequence: string,
+  ) {}
+  async ensure(n: number): Promise<void> {
+    if (this.end - this.next >= n) return;
+    const size = Math.max(ID_BLOCK, n);
+    // Only ids within this workspace must not collide (keys start with workspace_id), and the workspace is
+    // locked: a value another session draws between nextval and setval belongs to another workspace.
+    const r = await this.db.query<{ first: string }>(
+      "SELECT (setval($1::regclass, nextval($1::regclass) + $2 - 1) - $2 + 1)::text AS first",
+      [this.sequence, size],
+    );
+    this.next = Number(r.rows[0]!.first);
+    this.end = this.next + size;
+  }
+  take(): number {
+    if (this.next >= this.end) throw new Error("id block exhausted");
+    return this.next++;
+  }
+}
+
+export type BulkOutcome = {
+  inserted: number;
+  /** Rows whose order id came again later in the file (the later row was kept). */
+  duplicates: number;
+  createdCustomers: number;
+  createdLocations: number;
+  /** Milliseconds per phase (streaming the rows, ending the COPY, each index, attaching), for benchmarks. */
+  phases: Record<string, number>;
+};
+
+export class OrdersBulkLoad {
+  private readonly table: string;
+  private readonly writer = new BinaryCopyWriter();
+  private sink!: ReturnType<typeof copyFrom>;
+  private sinkError: Error | undefined;
+  private orderIds!: IdBlocks;
+  private customerIds!: IdBlocks;
+  /** Whether the workspace had customers when the load began (else none needs looking up). */
+  private lookUpCustomers = false;
+  // Customers by external id (a slot each): the id; for the ones this load creates, the earliest order
+  // (NaN marks a customer the workspace had) and contacts.
+  private readonly slots = new KeyTable(1 << 16);
+  private readonly idOf = new Doubles();
+  private readonly firstSeen = new Doubles();
+  private readonly contacts = new Map<number, [string | null, string | null, string | null]>();
+  private readonly locationByKey = new Map<string, number>();
+  /** Each spelling a row used, resolved once (rows name a handful of locations millions of times). */
+  private readonly locationOfName = new Map<string, number | null>();
+  private createdLocations = 0;
+  private written = 0;
+  private readonly startedAt = performance.now();
+  private readonly phases: Record<string, number> = {};
+  private lap = performance.now();
+  private mark(phase: string): void {
+    const now = performance.now();
+    this.phases[phase] = Math.round(now - this.lap);
+    this.lap = now;
+  }
+
+  private constructor(
+    private readonly client: pg.ClientBase,
+    private readonly aux: pg.PoolClient,
+    private readonly workspaceId: number,
+  ) {
+    this.table = partitionName(workspaceId);
+  }
+
+  /**
+   * Opens the block's transaction on `client` when the workspace has no orders; otherwise leaves nothing
+   * open and returns undefined (the caller imports row by row).
+   */
+  static async begin(
+    pool: pg.Pool,
+    client: pg.ClientBase,
+    workspaceId: number,
+  ): Promise<OrdersBulkLoad | undefined> {
+    await client.query("BEGIN");
+    let aux: pg.PoolClient | undefined;
+    try {
+      await client.query("SET LOCAL jit = off");
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_CLASS, workspaceId]);
+      const has = await client.query<{ has: boolean }>(
+        "SELECT EXISTS (SELECT 1 FROM orders WHERE workspace_id = $1) AS has",
+        [workspaceId],
+      );
+      if (has.rows[0]!.has) {
+        await client.query("ROLLBACK");
+        return undefined;
+      }
+      aux = await pool.connect();
+      const load = new OrdersBulkLoad(client, aux, workspaceId);
+      await load.open();
+      return load;
+    } catch (e) {
+      aux?.release();
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    }
+  }
+
+  private async open(): Promise<void> {
+    const t = this.table;
+    // A partition left from an earlier block load whose orders have all been deleted since.
+    const old = await this.client.query<{ attached: boolean | null }>(
+      `SELECT (SELECT true FROM pg_inherits WHERE inhrelid = to_regclass($1)) AS attached
+       WHERE to_regclass($1) IS NOT NULL`,
+      [t],
+    );
+    if (old.rows.length > 0) {
+      if (old.rows[0]!.attached) await this.client.query(`ALTER TABLE orders DETACH PARTITION ${t}`);
+      await this.client.query(`DROP TABLE ${t}`);
+    }
+    await this.client.query(`CREATE TABLE ${t} (LIKE orders INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+    await this.client.query(
+      `ALTER TABLE ${t} ADD CONSTRAINT ${t}_workspace CHECK (workspace_id = ${this.workspaceId})`,
+    );
+    const seq = await this.aux.query<{ s: string }>("SELECT pg_get_serial_sequence('orders', 'id') AS s");
+    this.orderIds = new IdBlocks(this.aux, seq.rows[0]!.s);
+    const cseq = await this.aux.query<{ s: string }>("SELECT pg_get_serial_sequence('customer', 'id') AS s");
+    this.customerIds = new IdBlocks(this.aux, cseq.rows[0]!.s);
+    const any = await this.aux.query("SELECT 1 FROM customer WHERE workspace_id = $1 LIMIT 1", [
+      this.workspaceId,
+    ]);
+    this.lookUpCustomers = any.rows.length > 0;
+    // Locations are few: all of them in memory, by external id and by name (as the row-by-row merge finds them).
+    const locs = await this.aux.query<{ id: string; external_id: string; name: string }>(
+      "SELECT id, external_id, name FROM location WHERE workspace_id = $1 ORDER BY id DESC",
+      [this.workspaceId],
+    );
+    for (const l of locs.rows) this.locationByKey.set(`n:${l.name.toLowerCase()}`, Number(l.id));
+    for (const l of locs.rows) this.locationByKey.set(`x:${l.external_id}`, Number(l.id));
+    this.sink = this.client.query(
+      copyFrom(`COPY ${this.table} (${ORDER_COLUMNS.join(", ")}) FROM STDIN (FORMAT binary)`),
+    );
+    this.sink.on("error", (e: Error) => {
+      this.sinkError = e;
+    });
+  }
+
+  /** The customer id of an external id, created (with the next id) when the workspace lacks it. */
+  private customer(ref: CustomerRef | string, seenMs: number): number {
+    const key = typeof ref === "string" ? ref : ref.externalId;
+    let slot = this.slots.get(key);
+    if (slot === -1) {
+      slot = this.slots.add(key);
+      this.idOf.set(slot, this.customerIds.take());
+      this.firstSeen.set(slot, seenMs);
+    } else if (seenMs < this.firstSeen.get(slot)) {
+      this.firstSeen.set(slot, seenMs);
+    }
+    if (
+      typeof ref !== "string" &&
+      (ref.name || ref.email || ref.phone) &&
+      !Number.isNaN(this.firstSeen.get(slot))
+    ) {
+      const had = this.contacts.get(slot) ?? [null, null, null];
+      // Like the row-by-row merge: the greatest value of each across the customer's rows.
+      const pick = (a: string | null, b: string | null) => (a === null || (b !== null && b > a) ? b : a);
+      this.contacts.set(slot, [pick(had[0], ref.name), pick(had[1], ref.email), pick(had[2], ref.phone)]);
+    }
+    return this.idOf.get(slot);
+  }
+
+  /** Finds the customers of a batch the workspace already has (only when it had any when the load began). */
+  private async findCustomers(rows: readonly OrderRow[]): Promise<void> {
+    if (!this.lookUpCustomers) return;
+    const unknown = new Set<string>();
+    for (const r of rows) {
+      if (this.slots.get(r.customer.externalId) === -1) unknown.add(r.customer.externalId);
+      if (r.referredBy !== null && this.slots.get(r.referredBy) === -1) unknown.add(r.referredBy);
+    }
+    if (unknown.size === 0) return;
+    const found = await this.aux.query<{ external_id: string; id: string }>(
+      "SELECT external_id, id FROM customer WHERE workspace_id = $1 AND external_id = ANY($2::text[])",
+      [this.workspaceId, [...unknown]],
+    );
+    for (const c of found.rows) {
+      const slot = this.slots.add(c.external_id);
+      this.idOf.set(slot, Number(c.id));
+      this.firstSeen.set(slot, Number.NaN); // the workspace's own: not written again
+    }
+  }
+
+  /** Creates the locations a batch names that the workspace lacks (as the row-by-row merge does). */
+  private async findLocations(rows: readonly OrderRow[]): Promise<void> {
+    // One new location per name whatever its case, spelt as its first row spells it.
+    const missing = new Map<string, string>();
+    for (const r of rows) {
+      const l = r.location;
+      if (l === null || this.locationOfName.get(l) != null || this.locationByKey.has(`x:${l}`)) continue;
+      const key = `n:${l.toLowerCase()}`;
+      if (!this.locationByKey.has(key) && !missing.has(key)) missing.set(key, l);
+    }
+    for (const [key, name] of missing) {
+      const r = await this.aux.query<{ id: string; made: boolean }>(
+        `WITH made AS (INSERT INTO location (workspace_id, external_id, name) VALUES ($1, $2, $2)
+                       ON CONFLICT (workspace_id, external_id) DO NOTHING RETURNING id)
+         SELECT id, true AS made FROM made
+         UNION ALL SELECT id, false FROM location WHERE workspace_id = $1 AND external_id = $2`,
+        [this.workspaceId, name],
+      );
+      const row = r.rows[0]!;
+      if (row.made) this.createdLocations++;
+      this.locationByKey.set(`x:${name}`, Number(row.id));
+      if (!this.locationByKey.has(key)) this.locationByKey.set(key, Number(row.id));
+    }
+  }
+
+  private locationId(name: string | null): number | null {
+    if (name === null) return null;
+    let id = this.locationOfName.get(name);
+    if (id === undefined) {
+      id = this.locationByKey.get(`x:${name}`) ?? this.locationByKey.get(`n:${name.toLowerCase()}`) ?? null;
+      if (this.locationOfName.size < 100_000) this.locationOfName.set(name, id);
+    }
+    return id;
+  }
+
+  /** Sends a batch of valid rows (in file order). */
+  async write(rows: readonly OrderRow[]): Promise<void> {
+    if (this.sinkError) throw this.sinkError;
+    await this.findCustomers(rows);
+    await this.findLocations(rows);
+    await this.orderIds.ensure(rows.length);
+    await this.customerIds.ensure(rows.length * 2);
+    const w = this.writer;
+    const ws = this.workspaceId;
+    for (const r of rows) {
+      const at = Date.parse(r.orderedAt);
+      const buyer = this.customer(r.customer, at);
+      const referrer = r.referredBy === null ? null : this.customer(r.referredBy, Number.POSITIVE_INFINITY);
+      w.row(ORDER_COLUMNS.length)
+        .int4(ws)
+        .int8(this.orderIds.take())
+        .text(r.externalId)
+        .int8(buyer)
+        .timestamptz(at)
+        .int8(r.amount)
+        .int8(r.listAmount)
+        .text(r.currency)
+        .textOrNull(r.channel)
+        .int8OrNull(this.locationId(r.location))
+        .text(r.status)
+        .int4(r.waitDays)
+        .int8OrNull(referrer);
+      if (w.full) await this.send(w.take());
+    }
+    this.written += rows.length;
+  }
+
+  private async send(chunk: Buffer): Promise<void> {
+    if (this.sinkError) throw this.sinkError;
+    // Up to a few megabytes in flight, so that parsing here and loading in the server overlap (waiting for
+    // each chunk to drain before making the next would run them in turn).
+    this.sink.write(chunk);
+    if (this.sink.writableLength > 8 << 20)
+      await Promise.race([once(this.sink, "drain"), once(this.sink, "error")]);
+    if (this.sinkError) throw this.sinkError;
+  }
+
+  /** Writes the customers this load created, on the second connection, in a transaction of their own. */
+  private async writeCustomers(): Promise<number> {
+    const w = new BinaryCopyWriter();
+    const aux = this.aux;
+    await aux.query("BEGIN");
+    try {
+      const sink = aux.query(
+        copyFrom(
+          "COPY customer (workspace_id, id, external_id, name, email, phone, first_seen_at) FROM STDIN (FORMAT binary)",
+        ),
+      );
+      let n = 0;
+      for (let slot = 0; slot < this.slots.size; slot++) {
+        const seen = this.firstSeen.get(slot);
+        if (Number.isNaN(seen)) continue;
+        const c = this.contacts.get(slot) ?? [null, null, null];
+        w.row(7)
+          .int4(this.workspaceId)
+          .int8(this.idOf.get(slot))
+          .text(this.slots.key(slot))
+          .textOrNull(c[0])
+          .textOrNull(c[1])
+          .textOrNull(c[2]);
+        if (Number.isFinite(seen)) w.timestamptz(seen);
+        else w.null();
+        n++;
+        if (w.full) {
+          sink.write(w.take());
+          if (sink.writableLength > 8 << 20) await once(sink, "drain");
+        }
+      }
+      sink.end(w.end());
+      await finished(sink);
+      await aux.query("COMMIT");
+      return n;
+    } catch (e) {
+      await aux.query("ROLLBACK").catch(() => {});
+      throw e;
+    }
+  }
+
+  /**
+   * Ends the COPY, writes the new customers, indexes the block and attaches it as the workspace's
+   * partition. The transaction stays open: the caller records the run and commits.
+   */
+  async finish(): Promise<BulkOutcome> {
+    this.mark("stream");
+    this.sink.end(this.writer.end());
+    await finished(this.sink);
+    if (this.sinkError) throw this.sinkError;
+    this.mark("copy end");
+    const c = this.client;
+    const t = this.table;
+    const customers = this.writeCustomers();
+    customers.catch(() => {}); // awaited below
+    await c.query("SET LOCAL maintenance_work_mem = '256MB'");
+    // The external id's key first: a repeated order id fails it, and then the earlier rows go.
+    let duplicates = 0;
+    await c.query("SAVEPOINT block_keys");
+    try {
+      await c.query(`ALTER TABLE ${t} ADD CONSTRAINT ${t}_external_key UNIQUE (external_id, workspace_id)`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "23505") throw e;
+      await c.query("ROLLBACK TO SAVEPOINT block_keys");
+      const d = await c.query(
+        `DELETE FROM ${t} o USING (SELECT external_id, max(id) AS keep FROM ${t} GROUP BY external_id
+                                   HAVING count(*) > 1) d
+         WHERE o.external_id = d.external_id AND o.id < d.keep`,
+      );
+      duplicates = d.rowCount ?? 0;
+      await c.query(`ALTER TABLE ${t} ADD CONSTRAINT ${t}_external_key UNIQUE (external_id, workspace_id)`);
+    }
+    this.mark("external id key");
+    await c.query(`ALTER TABLE ${t} ADD CONSTRAINT ${t}_pkey PRIMARY KEY (workspace_id, id)`);
+    this.mark("primary key");
+    await c.query(`CREATE INDEX ${t}_customer ON ${t} (customer_id, ordered_at)`);
+    this.mark("customer index");
+    await c.query(`CREATE INDEX ${t}_updated ON ${t} USING brin (updated_at) WITH (autosummarize = on)`);
+    this.mark("updated_at index");
+    const createdCustomers = await customers;
+    this.mark("customers");
+    await c.query(`ALTER TABLE orders ATTACH PARTITION ${t} FOR VALUES IN (${this.workspaceId})`);
+    this.mark("attach");
+    this.phases.total = Math.round(performance.now() - this.startedAt);
+    return {
+      inserted: this.written - duplicates,
+      duplicates,
+      createdCustomers,
+      createdLocations: this.createdLocations,
+      phases: this.phases,
+    };
+  }
+
+  /** After the caller's COMMIT: statistics for the planner, and the second connection back to the pool. */
+  async analyze(): Promise<void> {
+    try {
+      await this.aux.query(`ANALYZE ${this.table}`);
+    } finally {
+      this.release();
+    }
+  }
+
+  release(): void {
+    this.aux.release();
+  }
+
+  get auxClient(): pg.ClientBase {
+    return this.aux;
+  }
+}
