@@ -14,6 +14,16 @@ import {
   snapshot,
 } from "./test-fixture.ts";
 
+/** Each kept history's customer and a digest of its bytes, in customer order. */
+async function keptHistories(pool: TestDatabase["pool"], ws: number): Promise<unknown[]> {
+  const r = await pool.query(
+    `SELECT customer_id::text AS customer, md5(history) AS digest FROM speedometer_customer
+     WHERE workspace_id = $1 ORDER BY customer_id`,
+    [ws],
+  );
+  return r.rows;
+}
+
 /** Seeded random workspaces: after any batch of changes, a refresh must leave exactly what a rebuild gives. */
 describe("incremental refresh equals a full rebuild", () => {
   let t: TestDatabase;
@@ -147,10 +157,14 @@ describe("incremental refresh equals a full rebuild", () => {
       expect(res.mode).toBe("incremental");
       expect(res.statedMonths).toBeGreaterThan(0);
       const incremental = await snapshot(t.pool, ws);
+      const keptIncremental = await keptHistories(t.pool, ws);
       await rebuild(t.pool, ws);
       const full = await snapshot(t.pool, ws);
       expect(incremental.months.length).toBeGreaterThan(100);
       expect(incremental).toEqual(full);
+      // The kept histories too, byte for byte: the next refresh takes back exactly what a rebuild counted.
+      expect(keptIncremental.length).toBeGreaterThan(250);
+      expect(keptIncremental).toEqual(await keptHistories(t.pool, ws));
     });
   }
 
@@ -189,5 +203,80 @@ describe("incremental refresh equals a full rebuild", () => {
       [other],
     );
     expect(left.rows[0].n).toBe(0);
+  });
+});
+
+describe("incremental refresh writes kept histories in place", () => {
+  let t: TestDatabase;
+  let ws: number;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    ws = await createFixtureWorkspace(t.pool, { slug: "inplace", timeZone: "Europe/Kyiv" });
+    await addCustomers(t.pool, ws, ["a", "b", "c", "d"]);
+    await addOrders(t.pool, ws, [
+      { ext: "a1", customer: "a", at: "2024-01-10T10:00Z", amount: 100 },
+      { ext: "a2", customer: "a", at: "2024-02-10T10:00Z", amount: 200 },
+      { ext: "b1", customer: "b", at: "2024-01-15T10:00Z", amount: 300 },
+      { ext: "c1", customer: "c", at: "2024-01-20T10:00Z", amount: 400 },
+      { ext: "d1", customer: "d", at: "2024-03-01T10:00Z", amount: 500 },
+    ]);
+    await rebuild(t.pool, ws);
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  /** customer external id → the kept row's creating transaction and digest. */
+  const rows = async () =>
+    Object.fromEntries(
+      (
+        await t.pool.query<{ ext: string; xmin: string; digest: string }>(
+          `SELECT c.external_id AS ext, k.xmin::text AS xmin, md5(k.history) AS digest
+           FROM speedometer_customer k JOIN customer c ON c.workspace_id = k.workspace_id AND c.id = k.customer_id
+           WHERE k.workspace_id = $1`,
+          [ws],
+        )
+      ).rows.map((r) => [r.ext, { xmin: r.xmin, digest: r.digest }]),
+    );
+
+  it("rewrites a changed history, leaves an unchanged one untouched and deletes an emptied one", async () => {
+    const before = await rows();
+    expect(Object.keys(before).sort()).toEqual(["a", "b", "c", "d"]);
+    const since = new Date((await t.pool.query("SELECT clock_timestamp() AS n")).rows[0].n);
+    await new Promise((r) => setTimeout(r, 10));
+    // a buys again; b's order and d's customer row are touched without a change; c's only order is returned.
+    await addOrders(t.pool, ws, [{ ext: "a3", customer: "a", at: "2024-03-05T10:00Z", amount: 300 }]);
+    await t.pool.query(
+      "UPDATE orders SET updated_at = now() WHERE workspace_id = $1 AND external_id = 'b1'",
+      [ws],
+    );
+    await t.pool.query(
+      "UPDATE orders SET status = 'returned', updated_at = now() WHERE workspace_id = $1 AND external_id = 'c1'",
+      [ws],
+    );
+    await t.pool.query(
+      "UPDATE customer SET updated_at = now() WHERE workspace_id = $1 AND external_id = 'd'",
+      [ws],
+    );
+    const res = await refresh(t.pool, ws, { since });
+    expect(res.mode).toBe("incremental");
+    // a, b and d still have an order that counts; c has none left.
+    expect(res.customers).toBe(3);
+    const after = await rows();
+    expect(Object.keys(after).sort()).toEqual(["a", "b", "d"]);
+    expect(after.a!.xmin).not.toBe(before.a!.xmin);
+    expect(after.a!.digest).not.toBe(before.a!.digest);
+    expect(after.b).toEqual(before.b);
+    expect(after.d).toEqual(before.d);
+    const state = await t.pool.query("SELECT kept_customers FROM speedometer_state WHERE workspace_id = $1", [
+      ws,
+    ]);
+    expect(state.rows[0].kept_customers).toBe(3);
+
+    const incremental = await snapshot(t.pool, ws);
+    const kept = await keptHistories(t.pool, ws);
+    await rebuild(t.pool, ws);
+    expect(incremental).toEqual(await snapshot(t.pool, ws));
+    expect(kept).toEqual(await keptHistories(t.pool, ws));
   });
 });

@@ -121,25 +121,46 @@ export async function loadChanges(
   return { orders, complaints };
 }
 
-/** Referrers and segments of the customers in the temporary table spd_affected (per customer, by index). */
-export async function loadAttributes(
+/** What a refresh reads about one affected customer (the `history` Buffer is the callback's to keep). */
+export type AffectedCustomer = {
+  customer: number;
+  /** The history kept at the last refresh, or null when none was kept. */
+  history: Buffer | null;
+  /** The customer row names a referrer. */
+  referred: boolean;
+  /** Current segment ids, ascending. */
+  segments: number[];
+};
+
+/**
+ * Each customer in the temporary table spd_affected (ascending ids): its kept history, whether it was
+ * referred and its segments, in one binary COPY. Scalar subqueries on the primary keys make every look-up
+ * an index probe whatever the statistics say: a join was planned as scans of the whole tables when the
+ * kept histories had just been rewritten.
+ */
+export async function loadAffected(
   client: pg.ClientBase,
   workspaceId: number,
-  onReferred: (customer: number) => void,
-  onSegment: (customer: number, segment: number) => void,
+  onCustomer: (c: AffectedCustomer) => void,
 ): Promise<void> {
+  if (!Number.isInteger(workspaceId)) throw new Error("workspace id must be an integer");
   await readBinaryCopy(
     client,
-    `SELECT x.id FROM spd_affected a CROSS JOIN LATERAL (
-       SELECT id FROM customer c WHERE c.workspace_id = ${workspaceId} AND c.id = a.customer_id
-         AND c.referred_by_id IS NOT NULL) x`,
-    (r) => onReferred(r.int(0)),
-  );
-  await readBinaryCopy(
-    client,
-    `SELECT x.customer_id, x.segment_id FROM spd_affected a CROSS JOIN LATERAL (
-       SELECT customer_id, segment_id FROM customer_segment s
-       WHERE s.workspace_id = ${workspaceId} AND s.customer_id = a.customer_id) x`,
-    (r) => onSegment(r.int(0), r.int(1)),
+    `SELECT a.customer_id,
+       (SELECT k.history FROM speedometer_customer k
+        WHERE k.workspace_id = ${workspaceId} AND k.customer_id = a.customer_id),
+       (SELECT c.referred_by_id IS NOT NULL FROM customer c
+        WHERE c.workspace_id = ${workspaceId} AND c.id = a.customer_id),
+       (SELECT string_agg(s.segment_id::text, ',' ORDER BY s.segment_id) FROM customer_segment s
+        WHERE s.workspace_id = ${workspaceId} AND s.customer_id = a.customer_id)
+     FROM spd_affected a ORDER BY a.customer_id`,
+    (r) => {
+      onCustomer({
+        customer: r.int(0),
+        history: r.isNull(1) ? null : r.bytes(1),
+        referred: !r.isNull(2) && r.bool(2),
+        segments: r.isNull(3) ? [] : r.text(3).split(",").map(Number),
+      });
+    },
   );
 }

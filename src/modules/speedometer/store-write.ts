@@ -160,6 +160,65 @@ export async function keepHistories(db: pg.ClientBase, ws: number, b: HistoryBat
   await writeBinaryTuples(db, "speedometer_customer", ["workspace_id", "customer_id", "history"], tuples());
 }
 
+/**
+ * A refresh's kept histories, written in place: each that changed is copied into a temporary table and
+ * upserted on the primary key (an index probe per row, where a delete by a list of ids was planned as a
+ * scan of every kept history), and those left without orders or complaints are deleted. A history that
+ * encodes to exactly the bytes kept is not written at all. `kept`: the affected customers' kept histories.
+ */
+export async function replaceHistories(
+  db: pg.ClientBase,
+  ws: number,
+  b: HistoryBatch,
+  kept: ReadonlyMap<number, Buffer>,
+): Promise<{ written: number; deleted: number }> {
+  await db.query(
+    "CREATE TEMP TABLE spd_kept (customer_id bigint NOT NULL, history bytea NOT NULL) ON COMMIT DROP",
+  );
+  const ch = channelBytes(b);
+  let scratch = Buffer.allocUnsafe(1 << 16);
+  function* tuples() {
+    for (let c = 0; c < b.size; c++) {
+      const len = historySize(b, c, ch);
+      if (len > scratch.length) scratch = Buffer.allocUnsafe(Math.max(len, 2 * scratch.length));
+      writeHistory(b, c, scratch, 0, ch);
+      const id = b.customerId[c]!;
+      const old = kept.get(id);
+      if (old !== undefined && old.length === len && scratch.compare(old, 0, len, 0, len) === 0) continue;
+      yield {
+        size: 2 + 12 + 4 + len,
+        write: (out: Buffer, p: number) => {
+          p = out.writeInt16BE(2, p);
+          p = out.writeInt32BE(8, p);
+          p = out.writeInt32BE(Math.floor(id / 4_294_967_296), p);
+          p = out.writeUInt32BE(id >>> 0, p);
+          p = out.writeInt32BE(len, p);
+          return p + scratch.copy(out, p, 0, len);
+        },
+      };
+    }
+  }
+  const written = await writeBinaryTuples(db, "spd_kept", ["customer_id", "history"], tuples());
+  if (written > 0) {
+    await db.query(
+      `INSERT INTO speedometer_customer (workspace_id, customer_id, history)
+       SELECT $1, customer_id, history FROM spd_kept
+       ON CONFLICT (workspace_id, customer_id) DO UPDATE SET history = EXCLUDED.history`,
+      [ws],
+    );
+  }
+  const inBatch = new Set(b.customerId.subarray(0, b.size));
+  const gone = [...kept.keys()].filter((id) => !inBatch.has(id));
+  // In small lists, so that each is planned as index probes.
+  for (let i = 0; i < gone.length; i += 500) {
+    await db.query(
+      "DELETE FROM speedometer_customer WHERE workspace_id = $1 AND customer_id = ANY($2::bigint[])",
+      [ws, gone.slice(i, i + 500)],
+    );
+  }
+  return { written, deleted: gone.length };
+}
+
 export const accumulatorFor = (batches: HistoryBatch[], o: ContributionOptions): Accumulator => {
   const [first, last] = monthsTouched(batches, o);
   return createAccumulator(first, last);

@@ -3,9 +3,9 @@ import type { RollupRow } from "./accumulator.ts";
 import { batchBuilder } from "./batch.ts";
 import { batchAssembler } from "./batch-assemble.ts";
 import { contributeBatch } from "./contribution.ts";
-import { decodeHistory, decodeHistoryInto } from "./history-codec.ts";
+import { decodeHistory, decodeHistoryInto, type HistoryVisitor } from "./history-codec.ts";
 import { isCurrent, loadContext, type WorkspaceContext } from "./store-context.ts";
-import { loadAttributes, loadChanges, loadHistories, ORDER_COUNTS } from "./store-load.ts";
+import { loadAffected, loadChanges, loadHistories, ORDER_COUNTS } from "./store-load.ts";
 import {
   accumulatorFor,
   addRollup,
@@ -17,6 +17,7 @@ import {
   type RefreshOptions,
   type RefreshResult,
   recomputeStated,
+  replaceHistories,
   stopwatch,
 } from "./store-write.ts";
 
@@ -93,6 +94,8 @@ export async function refresh(
     const t0 = performance.now();
     const sw = stopwatch(opts);
     const ws = ctx.id;
+    // Short index look-ups only: compiling them (PostgreSQL's JIT, on by default) cost more than running them.
+    await db.query("SET LOCAL jit = off");
     const changes = await loadChanges(db, ws, opts.since);
     await db.query("CREATE TEMP TABLE spd_affected (customer_id bigint PRIMARY KEY) ON COMMIT DROP");
     await db.query(
@@ -105,33 +108,36 @@ export async function refresh(
         opts.since,
       ],
     );
-    const ids = (await db.query<{ id: string }>("SELECT customer_id::text AS id FROM spd_affected")).rows.map(
-      (r) => r.id,
-    );
     sw.lap("find changes");
-    // The new histories: the kept ones without the changed rows, plus the changed rows that count.
+    // The old histories as kept, and the new ones: the kept ones without the changed rows, plus the
+    // changed rows that count, with the customers' current referrers and segments.
     const removedOrders = new Set(changes.orders.map((x) => x.id));
     const removedComplaints = new Set(changes.complaints.map((x) => x.id));
     const next = batchAssembler(1024);
     const ob = batchBuilder();
-    const kept = await db.query<{ customer_id: number; history: Buffer }>(
-      "SELECT customer_id, history FROM speedometer_customer WHERE workspace_id = $1 AND customer_id = ANY($2::bigint[])",
-      [ws, ids],
-    );
-    for (const r of kept.rows) {
-      decodeHistoryInto(ob, r.customer_id, r.history);
-      decodeHistory(r.customer_id, r.history, {
-        customer: () => {},
-        segment: () => {},
-        order: (id, at, amount, flags, location, channel) => {
-          if (!removedOrders.has(id))
-            next.orderValues(r.customer_id, id, at, flags, amount, location, channel);
-        },
-        complaint: (id, at, location, channel) => {
-          if (!removedComplaints.has(id)) next.complaintValues(r.customer_id, id, at, location, channel);
-        },
-      });
-    }
+    const kept = new Map<number, Buffer>();
+    let current = 0;
+    const merge: HistoryVisitor = {
+      customer: (id, referred) => ob.customer(id, referred),
+      segment: (id) => ob.segment(id),
+      order: (id, at, amount, flags, location, channel) => {
+        ob.order(id, at, amount, flags, location, ob.channelOf(channel));
+        if (!removedOrders.has(id)) next.orderValues(current, id, at, flags, amount, location, channel);
+      },
+      complaint: (id, at, location, channel) => {
+        ob.complaint(id, at, location, ob.channelOf(channel));
+        if (!removedComplaints.has(id)) next.complaintValues(current, id, at, location, channel);
+      },
+    };
+    await loadAffected(db, ws, (a) => {
+      current = a.customer;
+      if (a.history !== null) {
+        kept.set(a.customer, a.history);
+        decodeHistory(a.customer, a.history, merge);
+      }
+      if (a.referred) next.referred(a.customer);
+      for (const seg of a.segments) next.segment(a.customer, seg);
+    });
     const old = ob.finish();
     sw.lap("read kept histories");
     for (const x of changes.orders) {
@@ -142,19 +148,14 @@ export async function refresh(
     for (const x of changes.complaints) {
       if (x.counts) next.complaintValues(x.customer, x.id, x.at, x.location, x.channel);
     }
-    await loadAttributes(db, ws, next.referred, next.segment);
     const loaded = { batch: next.finish(), ...next.counts() };
-    sw.lap("read");
+    sw.lap("merge");
     const o = options(ctx);
     const acc = accumulatorFor([old, loaded.batch], o);
     contributeBatch(old, o, -1, acc);
     contributeBatch(loaded.batch, o, 1, acc);
     sw.lap("count");
-    await db.query(
-      "DELETE FROM speedometer_customer WHERE workspace_id = $1 AND customer_id = ANY($2::bigint[])",
-      [ws, ids],
-    );
-    await keepHistories(db, ws, loaded.batch);
+    await replaceHistories(db, ws, loaded.batch, kept);
     sw.lap("keep histories");
     await addRollup(db, ws, acc.rows());
     sw.lap("write rollup");
