@@ -252,6 +252,13 @@ describe("a workspace's first large orders file, loaded as a block", () => {
     const half = await t.pool.query("SELECT count(*)::int AS n FROM orders WHERE workspace_id = $1", [k]);
     expect(half.rows[0].n).toBe(0);
 
+    // What a kill between the load's commit and the attach would leave: a detached table with rows.
+    await t.pool.query(`CREATE TABLE ${partitionName(k)} (LIKE orders)`);
+    await t.pool.query(
+      `INSERT INTO ${partitionName(k)} (workspace_id, id, external_id, customer_id, ordered_at, amount, list_amount, currency, status, wait_days, updated_at)
+       VALUES ($1, 1, 'junk', 1, now(), 1, 1, 'UAH', 'completed', 0, now())`,
+      [k],
+    );
     process.env.STORONA_BULK_MIN_ROWS = "1000";
     const s = await importFile(t.pool, { workspaceId: k, entity: "orders", file });
     expect(s).toMatchObject({ inserted: n, rejected: 0 });

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { finished } from "node:stream/promises";
-import type pg from "pg";
+import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { BinaryCopyWriter } from "../../platform/db/index.ts";
 import { Doubles, KeyTable } from "./key-table.ts";
@@ -11,11 +11,12 @@ import type { CustomerRef, OrderRow } from "./parse/index.ts";
  *
  * Keeping the orders' indexes up to date row by row costs about ten times a bare COPY. When a workspace has
  * no orders yet and the file is large, the rows go instead, by binary COPY, into a new table without
- * indexes; at the end the table gets its keys and indexes in one sorted pass each and is attached as the
- * workspace's partition of `orders` — all in one transaction, so a killed import leaves nothing behind and
- * the same command simply runs again. Customers and locations the rows name are resolved here in memory
- * (created ones are written on a second connection), the last row of a repeated order id wins, as in a
- * regular import.
+ * indexes; then the table gets its keys and indexes in one sorted pass each (two at a time, on two
+ * connections) and is attached as the workspace's partition of `orders`. Until the attach the table is
+ * invisible to every query, so a killed import leaves no orders behind, and the same command simply runs
+ * again (dropping what the killed one left). Customers and locations the rows name are resolved here in
+ * memory; new customers stream to the server on a third connection as they appear, with what their first
+ * batch says of them — the row-by-row import's rule. The last row of a repeated order id wins, as there.
  */
 
 /** Advisory-lock class: every orders writer holds (LOCK_CLASS, workspace) shared; a bulk load exclusively. */
@@ -89,22 +90,27 @@ export type BulkOutcome = {
 export class OrdersBulkLoad {
   private readonly table: string;
   private readonly writer = new BinaryCopyWriter();
+  private readonly peopleWriter = new BinaryCopyWriter();
   private sink!: ReturnType<typeof copyFrom>;
+  private peopleSink!: ReturnType<typeof copyFrom>;
   private sinkError: Error | undefined;
   private orderIds!: IdBlocks;
   private customerIds!: IdBlocks;
   /** Whether the workspace had customers when the load began (else none needs looking up). */
   private lookUpCustomers = false;
-  // Customers by external id (a slot each): the id; for the ones this load creates, the earliest order
-  // (NaN marks a customer the workspace had) and contacts.
+  // Customers by external id (a slot each): their id, and the batch that created them (-1: the workspace's).
   private readonly slots = new KeyTable(1 << 16);
   private readonly idOf = new Doubles();
-  private readonly firstSeen = new Doubles();
-  private readonly contacts = new Map<number, [string | null, string | null, string | null]>();
+  private readonly bornIn = new Doubles();
+  private batch = 0;
+  // What the current batch says of the customers it creates: earliest order, contacts.
+  private fresh: Array<{ slot: number; key: string; seen: number; contacts: Contacts | null }> = [];
+  private readonly freshIndex = new Map<number, number>();
   private readonly locationByKey = new Map<string, number>();
   /** Each spelling a row used, resolved once (rows name a handful of locations millions of times). */
   private readonly locationOfName = new Map<string, number | null>();
   private createdLocations = 0;
+  private createdCustomers = 0;
   private written = 0;
   private readonly startedAt = performance.now();
   private readonly phases: Record<string, number> = {};
@@ -118,64 +124,62 @@ export class OrdersBulkLoad {
   private constructor(
     private readonly client: pg.ClientBase,
     private readonly aux: pg.PoolClient,
+    private readonly people: pg.Client,
     private readonly workspaceId: number,
   ) {
     this.table = partitionName(workspaceId);
   }
 
   /**
-   * Opens the block's transaction on `client` when the workspace has no orders; otherwise leaves nothing
-   * open and returns undefined (the caller imports row by row).
+   * Starts a block when the workspace has no orders (holding the workspace's orders lock on `client` until
+   * `close`); otherwise returns undefined and the caller imports row by row.
    */
   static async begin(
     pool: pg.Pool,
     client: pg.ClientBase,
     workspaceId: number,
   ): Promise<OrdersBulkLoad | undefined> {
-    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_lock($1, $2)", [LOCK_CLASS, workspaceId]);
     let aux: pg.PoolClient | undefined;
+    let people: pg.Client | undefined;
     try {
-      await client.query("SET LOCAL jit = off");
-      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_CLASS, workspaceId]);
       const has = await client.query<{ has: boolean }>(
         "SELECT EXISTS (SELECT 1 FROM orders WHERE workspace_id = $1) AS has",
         [workspaceId],
       );
       if (has.rows[0]!.has) {
-        await client.query("ROLLBACK");
+        await client.query("SELECT pg_advisory_unlock($1, $2)", [LOCK_CLASS, workspaceId]);
         return undefined;
       }
       aux = await pool.connect();
-      const load = new OrdersBulkLoad(client, aux, workspaceId);
+      people = new pg.Client(pool.options);
+      await people.connect();
+      const load = new OrdersBulkLoad(client, aux, people, workspaceId);
       await load.open();
       return load;
     } catch (e) {
       aux?.release();
+      await people?.end().catch(() => {});
       await client.query("ROLLBACK").catch(() => {});
+      await client.query("SELECT pg_advisory_unlock($1, $2)", [LOCK_CLASS, workspaceId]).catch(() => {});
       throw e;
     }
   }
 
   private async open(): Promise<void> {
     const t = this.table;
-    // A partition left from an earlier block load whose orders have all been deleted since.
-    const old = await this.client.query<{ attached: boolean | null }>(
-      `SELECT (SELECT true FROM pg_inherits WHERE inhrelid = to_regclass($1)) AS attached
-       WHERE to_regclass($1) IS NOT NULL`,
-      [t],
-    );
-    if (old.rows.length > 0) {
-      if (old.rows[0]!.attached) await this.client.query(`ALTER TABLE orders DETACH PARTITION ${t}`);
-      await this.client.query(`DROP TABLE ${t}`);
-    }
+    await this.dropLeftover();
+    await this.client.query("BEGIN");
+    await this.client.query("SET LOCAL jit = off");
     await this.client.query(`CREATE TABLE ${t} (LIKE orders INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
     await this.client.query(
       `ALTER TABLE ${t} ADD CONSTRAINT ${t}_workspace CHECK (workspace_id = ${this.workspaceId})`,
     );
-    const seq = await this.aux.query<{ s: string }>("SELECT pg_get_serial_sequence('orders', 'id') AS s");
-    this.orderIds = new IdBlocks(this.aux, seq.rows[0]!.s);
-    const cseq = await this.aux.query<{ s: string }>("SELECT pg_get_serial_sequence('customer', 'id') AS s");
-    this.customerIds = new IdBlocks(this.aux, cseq.rows[0]!.s);
+    const seq = await this.aux.query<{ o: string; c: string }>(
+      "SELECT pg_get_serial_sequence('orders', 'id') AS o, pg_get_serial_sequence('customer', 'id') AS c",
+    );
+    this.orderIds = new IdBlocks(this.aux, seq.rows[0]!.o);
+    this.customerIds = new IdBlocks(this.aux, seq.rows[0]!.c);
     const any = await this.aux.query("SELECT 1 FROM customer WHERE workspace_id = $1 LIMIT 1", [
       this.workspaceId,
     ]);
@@ -187,34 +191,54 @@ export class OrdersBulkLoad {
     );
     for (const l of locs.rows) this.locationByKey.set(`n:${l.name.toLowerCase()}`, Number(l.id));
     for (const l of locs.rows) this.locationByKey.set(`x:${l.external_id}`, Number(l.id));
+    const onError = (e: Error) => {
+      this.sinkError ??= e;
+    };
     this.sink = this.client.query(
-      copyFrom(`COPY ${this.table} (${ORDER_COLUMNS.join(", ")}) FROM STDIN (FORMAT binary)`),
+      copyFrom(`COPY ${t} (${ORDER_COLUMNS.join(", ")}) FROM STDIN (FORMAT binary)`),
     );
-    this.sink.on("error", (e: Error) => {
-      this.sinkError = e;
-    });
+    this.sink.on("error", onError);
+    await this.people.query("BEGIN");
+    this.peopleSink = this.people.query(
+      copyFrom(
+        "COPY customer (workspace_id, id, external_id, name, email, phone, first_seen_at) FROM STDIN (FORMAT binary)",
+      ),
+    );
+    this.peopleSink.on("error", onError);
   }
 
-  /** The customer id of an external id, created (with the next id) when the workspace lacks it. */
+  /** A table an earlier block of this workspace left: unattached (a killed load), or emptied since. */
+  private async dropLeftover(): Promise<void> {
+    const t = this.table;
+    const old = await this.client.query<{ attached: boolean | null }>(
+      `SELECT (SELECT true FROM pg_inherits WHERE inhrelid = to_regclass($1)) AS attached
+       WHERE to_regclass($1) IS NOT NULL`,
+      [t],
+    );
+    if (old.rows.length === 0) return;
+    if (old.rows[0]!.attached) await this.client.query(`ALTER TABLE orders DETACH PARTITION ${t}`);
+    await this.client.query(`DROP TABLE ${t}`);
+  }
+
+  /** The customer id of an external id; one the workspace lacks is created with what this batch says. */
   private customer(ref: CustomerRef | string, seenMs: number): number {
     const key = typeof ref === "string" ? ref : ref.externalId;
     let slot = this.slots.get(key);
     if (slot === -1) {
       slot = this.slots.add(key);
       this.idOf.set(slot, this.customerIds.take());
-      this.firstSeen.set(slot, seenMs);
-    } else if (seenMs < this.firstSeen.get(slot)) {
-      this.firstSeen.set(slot, seenMs);
+      this.bornIn.set(slot, this.batch);
+      this.freshIndex.set(slot, this.fresh.length);
+      this.fresh.push({ slot, key, seen: seenMs, contacts: null });
+    } else if (this.bornIn.get(slot) !== this.batch) {
+      return this.idOf.get(slot);
     }
-    if (
-      typeof ref !== "string" &&
-      (ref.name || ref.email || ref.phone) &&
-      !Number.isNaN(this.firstSeen.get(slot))
-    ) {
-      const had = this.contacts.get(slot) ?? [null, null, null];
-      // Like the row-by-row merge: the greatest value of each across the customer's rows.
-      const pick = (a: string | null, b: string | null) => (a === null || (b !== null && b > a) ? b : a);
-      this.contacts.set(slot, [pick(had[0], ref.name), pick(had[1], ref.email), pick(had[2], ref.phone)]);
+    const f = this.fresh[this.freshIndex.get(slot)!]!;
+    if (seenMs < f.seen) f.seen = seenMs;
+    if (typeof ref !== "string" && (ref.name || ref.email || ref.phone)) {
+      // Like the row-by-row merge: the greatest value of each across the batch's rows.
+      const had = f.contacts ?? [null, null, null];
+      f.contacts = [pick(had[0], ref.name), pick(had[1], ref.email), pick(had[2], ref.phone)];
     }
     return this.idOf.get(slot);
   }
@@ -235,7 +259,7 @@ export class OrdersBulkLoad {
     for (const c of found.rows) {
       const slot = this.slots.add(c.external_id);
       this.idOf.set(slot, Number(c.id));
-      this.firstSeen.set(slot, Number.NaN); // the workspace's own: not written again
+      this.bornIn.set(slot, -1);
     }
   }
 
@@ -281,6 +305,7 @@ export class OrdersBulkLoad {
     await this.findLocations(rows);
     await this.orderIds.ensure(rows.length);
     await this.customerIds.ensure(rows.length * 2);
+    this.batch++;
     const w = this.writer;
     const ws = this.workspaceId;
     for (const r of rows) {
@@ -301,128 +326,149 @@ export class OrdersBulkLoad {
         .text(r.status)
         .int4(r.waitDays)
         .int8OrNull(referrer);
-      if (w.full) await this.send(w.take());
+      if (w.full) await this.send(this.sink, w.take());
     }
     this.written += rows.length;
+    await this.sendCustomers();
   }
 
-  private async send(chunk: Buffer): Promise<void> {
+  /** The customers this batch created, as it describes them. */
+  private async sendCustomers(): Promise<void> {
+    const w = this.peopleWriter;
+    for (const f of this.fresh) {
+      const c = f.contacts;
+      w.row(7)
+        .int4(this.workspaceId)
+        .int8(this.idOf.get(f.slot))
+        .text(f.key)
+        .textOrNull(c?.[0] ?? null)
+        .textOrNull(c?.[1] ?? null)
+        .textOrNull(c?.[2] ?? null);
+      if (Number.isFinite(f.seen)) w.timestamptz(f.seen);
+      else w.null();
+      if (w.full) await this.send(this.peopleSink, w.take());
+    }
+    this.createdCustomers += this.fresh.length;
+    this.fresh = [];
+    this.freshIndex.clear();
+  }
+
+  private async send(sink: ReturnType<typeof copyFrom>, chunk: Buffer): Promise<void> {
     if (this.sinkError) throw this.sinkError;
     // Up to a few megabytes in flight, so that parsing here and loading in the server overlap (waiting for
     // each chunk to drain before making the next would run them in turn).
-    this.sink.write(chunk);
-    if (this.sink.writableLength > 8 << 20)
-      await Promise.race([once(this.sink, "drain"), once(this.sink, "error")]);
+    sink.write(chunk);
+    if (sink.writableLength > 8 << 20) await Promise.race([once(sink, "drain"), once(sink, "error")]);
     if (this.sinkError) throw this.sinkError;
   }
 
-  /** Writes the customers this load created, on the second connection, in a transaction of their own. */
-  private async writeCustomers(): Promise<number> {
-    const w = new BinaryCopyWriter();
-    const aux = this.aux;
-    await aux.query("BEGIN");
-    try {
-      const sink = aux.query(
-        copyFrom(
-          "COPY customer (workspace_id, id, external_id, name, email, phone, first_seen_at) FROM STDIN (FORMAT binary)",
-        ),
-      );
-      let n = 0;
-      for (let slot = 0; slot < this.slots.size; slot++) {
-        const seen = this.firstSeen.get(slot);
-        if (Number.isNaN(seen)) continue;
-        const c = this.contacts.get(slot) ?? [null, null, null];
-        w.row(7)
-          .int4(this.workspaceId)
-          .int8(this.idOf.get(slot))
-          .text(this.slots.key(slot))
-          .textOrNull(c[0])
-          .textOrNull(c[1])
-          .textOrNull(c[2]);
-        if (Number.isFinite(seen)) w.timestamptz(seen);
-        else w.null();
-        n++;
-        if (w.full) {
-          sink.write(w.take());
-          if (sink.writableLength > 8 << 20) await once(sink, "drain");
-        }
-      }
-      sink.end(w.end());
-      await finished(sink);
-      await aux.query("COMMIT");
-      return n;
-    } catch (e) {
-      await aux.query("ROLLBACK").catch(() => {});
-      throw e;
+  /** Builds indexes one after another on one connection. */
+  private async build(db: pg.ClientBase, statements: string[]): Promise<void> {
+    await db.query(`SET maintenance_work_mem = '512MB'`);
+    for (const sql of statements) {
+      const t0 = performance.now();
+      await db.query(sql);
+      const name = sql.slice(0, sql.indexOf(" ON ")).replace(/^CREATE (UNIQUE )?INDEX orders_w\d+_/, "");
+      this.phases[name] = (this.phases[name] ?? 0) + Math.round(performance.now() - t0);
     }
+    await db.query("RESET maintenance_work_mem");
   }
 
   /**
-   * Ends the COPY, writes the new customers, indexes the block and attaches it as the workspace's
-   * partition. The transaction stays open: the caller records the run and commits.
+   * Ends both COPYs and commits them (the block table is still detached: no query sees it), indexes it —
+   * the external id's key and the BRIN index on this connection, the primary key and the customer index on
+   * the second — and, in a new transaction the caller commits after recording the run, attaches it.
    */
   async finish(): Promise<BulkOutcome> {
     this.mark("stream");
     this.sink.end(this.writer.end());
-    await finished(this.sink);
+    this.peopleSink.end(this.peopleWriter.end());
+    await Promise.all([finished(this.sink), finished(this.peopleSink)]);
     if (this.sinkError) throw this.sinkError;
+    await Promise.all([this.client.query("COMMIT"), this.people.query("COMMIT")]);
     this.mark("copy end");
-    const c = this.client;
     const t = this.table;
-    const customers = this.writeCustomers();
-    customers.catch(() => {}); // awaited below
-    await c.query("SET LOCAL maintenance_work_mem = '256MB'");
-    // The external id's key first: a repeated order id fails it, and then the earlier rows go.
     let duplicates = 0;
-    await c.query("SAVEPOINT block_keys");
-    try {
-      await c.query(`ALTER TABLE ${t} ADD CONSTRAINT ${t}_external_key UNIQUE (external_id, workspace_id)`);
-    } catch (e) {
-      if ((e as { code?: string }).code !== "23505") throw e;
-      await c.query("ROLLBACK TO SAVEPOINT block_keys");
-      const d = await c.query(
-        `DELETE FROM ${t} o USING (SELECT external_id, max(id) AS keep FROM ${t} GROUP BY external_id
-                                   HAVING count(*) > 1) d
-         WHERE o.external_id = d.external_id AND o.id < d.keep`,
-      );
-      duplicates = d.rowCount ?? 0;
-      await c.query(`ALTER TABLE ${t} ADD CONSTRAINT ${t}_external_key UNIQUE (external_id, workspace_id)`);
-    }
-    this.mark("external id key");
-    await c.query(`ALTER TABLE ${t} ADD CONSTRAINT ${t}_pkey PRIMARY KEY (workspace_id, id)`);
-    this.mark("primary key");
-    await c.query(`CREATE INDEX ${t}_customer ON ${t} (customer_id, ordered_at)`);
-    this.mark("customer index");
-    await c.query(`CREATE INDEX ${t}_updated ON ${t} USING brin (updated_at) WITH (autosummarize = on)`);
-    this.mark("updated_at index");
-    const createdCustomers = await customers;
-    this.mark("customers");
+    const external = async () => {
+      const sql = `CREATE UNIQUE INDEX ${t}_external_key ON ${t} (external_id, workspace_id)`;
+      try {
+        await this.build(this.client, [sql]);
+      } catch (e) {
+        if ((e as { code?: string }).code !== "23505") throw e;
+        // A repeated order id: its later row wins, as in a row-by-row import.
+        const d = await this.client.query(
+          `DELETE FROM ${t} o USING (SELECT external_id, max(id) AS keep FROM ${t} GROUP BY external_id
+                                     HAVING count(*) > 1) d
+           WHERE o.external_id = d.external_id AND o.id < d.keep`,
+        );
+        duplicates = d.rowCount ?? 0;
+        await this.build(this.client, [sql]);
+      }
+      await this.build(this.client, [
+        `CREATE INDEX ${t}_updated ON ${t} USING brin (updated_at) WITH (autosummarize = on)`,
+      ]);
+    };
+    await Promise.all([
+      external(),
+      this.build(this.aux, [
+        `CREATE UNIQUE INDEX ${t}_pkey ON ${t} (workspace_id, id)`,
+        `CREATE INDEX ${t}_customer ON ${t} (customer_id, ordered_at)`,
+      ]),
+    ]);
+    this.mark("indexes");
+    const c = this.client;
+    await c.query("BEGIN");
+    await c.query(
+      `ALTER TABLE ${t} ADD CONSTRAINT ${t}_pkey PRIMARY KEY USING INDEX ${t}_pkey,
+                        ADD CONSTRAINT ${t}_external_key UNIQUE USING INDEX ${t}_external_key`,
+    );
     await c.query(`ALTER TABLE orders ATTACH PARTITION ${t} FOR VALUES IN (${this.workspaceId})`);
     this.mark("attach");
     this.phases.total = Math.round(performance.now() - this.startedAt);
     return {
       inserted: this.written - duplicates,
       duplicates,
-      createdCustomers,
+      createdCustomers: this.createdCustomers,
       createdLocations: this.createdLocations,
       phases: this.phases,
     };
   }
 
-  /** After the caller's COMMIT: statistics for the planner, and the second connection back to the pool. */
-  async analyze(): Promise<void> {
+  /**
+   * After the caller's COMMIT (or on failure, after its ROLLBACK): statistics for the planner or the
+   * detached table dropped, the workspace's orders lock released, the connections given back.
+   */
+  async close(ok: boolean): Promise<void> {
     try {
-      await this.aux.query(`ANALYZE ${this.table}`);
+      if (ok) {
+        const a0 = performance.now();
+        await this.aux.query(`ANALYZE ${this.table}`);
+        this.phases.analyze = Math.round(performance.now() - a0);
+      } else {
+        await this.people.query("ROLLBACK").catch(() => {});
+        // Committed but never attached (or its attach rolled back): nobody else can see it; it goes.
+        await this.aux
+          .query(
+            `DO $$ BEGIN
+               IF to_regclass('${this.table}') IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass('${this.table}')) THEN
+                 DROP TABLE ${this.table};
+               END IF;
+             END $$`,
+          )
+          .catch(() => {});
+      }
+      await this.client.query("SELECT pg_advisory_unlock($1, $2)", [LOCK_CLASS, this.workspaceId]);
     } finally {
-      this.release();
+      this.aux.release();
+      await this.people.end().catch(() => {});
     }
-  }
-
-  release(): void {
-    this.aux.release();
   }
 
   get auxClient(): pg.ClientBase {
     return this.aux;
   }
 }
+
+type Contacts = [string | null, string | null, string | null];
+const pick = (a: string | null, b: string | null) => (a === null || (b !== null && b > a) ? b : a);

@@ -322,13 +322,11 @@ async function loadBlock(
     await client.query("COMMIT");
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
-    block.release();
+    await block.close(false);
     throw e;
   }
+  await block.close(true);
   onProgress({ rowsRead: totals.read, ...pick(totals) });
-  const a0 = performance.now();
-  await block.analyze();
-  out.phases.analyze = Math.round(performance.now() - a0);
   return { totals, warnings, phases: out.phases };
 }
 

@@ -317,6 +317,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       "unix_socket_directories=",
       "-c",
       "max_connections=100",
+      // A single server with no replicas: the least WAL, so a table created and loaded in one transaction,
+      // and an index built on it, skip the WAL (a workspace's first large orders import; see
+      // docs/decisions/0009-bulk-orders.md). Crash safety is unchanged.
+      "-c",
+      "wal_level=minimal",
+      "-c",
+      "max_wal_senders=0",
+      "-c",
+      "max_wal_size=2GB",
     ],
     { ...(runAs ?? {}), detached: true, stdio: ["ignore", logFd, logFd], env: pgEnv() },
   );
