@@ -57,6 +57,10 @@ export async function runImportCommand(args: string[], pool: pg.Pool): Promise<v
       batchSize: values["batch-size"] ? Number(values["batch-size"]) : undefined,
     },
     (p) => {
+      if (p.phase === "indexing") {
+        bar.note(`${p.rowsRead.toLocaleString("en")} rows read; building the indexes (one sorted pass each)…`);
+        return;
+      }
       bar.update(p.rowsRead, p.totalRows);
       lastRate = `${p.rowsRead}`;
     },

@@ -42,6 +42,10 @@ export function progressBar(label: string) {
       }
       process.stderr.write(`\r${text}\x1b[K`);
     },
+    /** A line of its own in place of the bar (a phase without a count, e.g. building indexes). */
+    note(text: string) {
+      if (tty) process.stderr.write(`\r${label}: ${text}\x1b[K`);
+    },
     done() {
       if (tty) process.stderr.write("\r\x1b[K");
     },

@@ -45,6 +45,8 @@ export type ImportProgress = {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** "indexing": a block load has sent every row and builds its indexes (no count moves meanwhile). */
+  phase?: "rows" | "indexing";
 };
 
 export type ImportSummary = store.RunCounters & {
@@ -313,6 +315,7 @@ async function loadBlock(
     const notices = noticeIssues(reader);
     await store.writeIssues(aux, o.workspaceId, runId, notices);
     warnings += notices.length;
+    onProgress({ rowsRead: totals.read, ...pick(totals), phase: "indexing" });
     out = await block.finish();
     totals.inserted = out.inserted;
     totals.unchanged = out.duplicates;
