@@ -12,7 +12,8 @@ import { migrate, startEmbedded } from "../src/platform/db/index.ts";
 /**
  * `npm run bench -- intake`: Storona's import of N generated order rows from CSV (default 5,000,000) against,
  * in the same run and on the same server, a raw PostgreSQL COPY of the same file into a bare table — the
- * ceiling. Reports rows/s of both, their ratio, and the import process's peak RSS.
+ * ceiling — and, for reference, that COPY followed by building the keys an orders partition has. Reports
+ * rows/s, the ratios, the import process's peak RSS and where the block load spent its time.
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -90,24 +91,23 @@ function runChild(args: string[]): Promise<{
   });
 }
 
-// The same five indexes as `orders` (primary key, external id, customer, time, updated_at), no foreign keys:
-// what any loader that keeps the table indexed must at least pay.
-const INDEXED = `ALTER TABLE raw_orders ADD COLUMN ws int NOT NULL DEFAULT 1,
-    ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY, ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now(),
-    ADD PRIMARY KEY (ws, id), ADD UNIQUE (ws, order_id);
-  CREATE INDEX ON raw_orders (ws, customer_id, ordered_at); CREATE INDEX ON raw_orders (ws, ordered_at);
-  CREATE INDEX ON raw_orders (ws, updated_at)`;
+// What a block load must end with, built after the bare COPY: the keys and indexes of an orders partition
+// (primary key, external id, customer, BRIN on updated_at) over the same rows. A reference, not the target.
+const KEYS_AFTER = `ALTER TABLE raw_orders ADD COLUMN ws int NOT NULL DEFAULT 1,
+    ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY, ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();
+  SET maintenance_work_mem = '512MB';
+  CREATE UNIQUE INDEX ON raw_orders (ws, id); CREATE UNIQUE INDEX ON raw_orders (order_id, ws);
+  CREATE INDEX ON raw_orders (customer_id, ordered_at); CREATE INDEX ON raw_orders USING brin (updated_at)`;
 
 async function rawCopy(
   url: string,
   file: string,
-  indexed = false,
+  keysAfter = false,
 ): Promise<{ rows: number; seconds: number }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query(`DROP TABLE IF EXISTS raw_orders; CREATE TABLE raw_orders (order_id text, customer_id text,
     ordered_at timestamptz, amount numeric, list_amount numeric, channel text, location text, status text, wait_days int)`);
-  if (indexed) await c.query(INDEXED);
   const t0 = performance.now();
   const sink = c.query(
     copyFrom(
@@ -116,6 +116,7 @@ async function rawCopy(
     ),
   );
   await pipeline(fs.createReadStream(file, { highWaterMark: 1 << 20 }), sink);
+  if (keysAfter) await c.query(KEYS_AFTER);
   const seconds = (performance.now() - t0) / 1000;
   const n = (await c.query("SELECT count(*)::int AS n FROM raw_orders")).rows[0].n;
   await c.query("DROP TABLE raw_orders");
@@ -155,19 +156,24 @@ export async function runIntakeBench(): Promise<void> {
 
     console.log("Raw COPY of the same file into a bare table (the ceiling)…");
     const raw = await rawCopy(url, file);
-    console.log("Raw COPY into a table with the indexes orders has…");
+    console.log("Raw COPY, then the keys and indexes of an orders partition built over it (a reference)…");
     const indexed = await rawCopy(url, file, true);
     console.log("Storona import (parse, validate, stage, merge, create customers and locations)…");
     const ours = await runChild([url, String(ws), file]);
     const rawRate = raw.rows / raw.seconds;
     const ourRate = ours.rows / ours.seconds;
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" / ");
     const lines = [
+      `server: ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded"}; load average at the end ${load} (${os.cpus().length} cores)`,
       `rows: ${ours.rows.toLocaleString("en")} (inserted ${ours.inserted.toLocaleString("en")})`,
       `Storona import: ${Math.round(ourRate).toLocaleString("en")} rows/s (${ours.seconds.toFixed(1)} s), peak RSS ${ours.maxRssMb.toFixed(0)} MB`,
       `raw COPY:       ${Math.round(rawRate).toLocaleString("en")} rows/s (${raw.seconds.toFixed(1)} s)`,
-      `raw COPY, indexed like orders: ${Math.round(indexed.rows / indexed.seconds).toLocaleString("en")} rows/s (${indexed.seconds.toFixed(1)} s)`,
+      `raw COPY + keys built after: ${Math.round(indexed.rows / indexed.seconds).toLocaleString("en")} rows/s (${indexed.seconds.toFixed(1)} s)`,
       `ratio Storona / raw COPY: ${(ourRate / rawRate).toFixed(2)} (target ≥ 0.5); target ≥ 150,000 rows/s; peak RSS target < 300 MB`,
-      `ratio Storona / indexed COPY: ${(ourRate / (indexed.rows / indexed.seconds)).toFixed(2)}`,
+      `ratio Storona / (raw COPY + keys built after): ${(ourRate / (indexed.rows / indexed.seconds)).toFixed(2)}`,
       ...(ours.phases
         ? [
             `block load phases (ms): ${Object.entries(ours.phases)
