@@ -385,8 +385,9 @@ export class OrdersBulkLoad {
     this.peopleSink.end(this.peopleWriter.end());
     await Promise.all([finished(this.sink), finished(this.peopleSink)]);
     if (this.sinkError) throw this.sinkError;
-    await Promise.all([this.client.query("COMMIT"), this.people.query("COMMIT")]);
     this.mark("copy end");
+    await Promise.all([this.client.query("COMMIT"), this.people.query("COMMIT")]);
+    this.mark("commit");
     const t = this.table;
     let duplicates = 0;
     const external = async () => {
