@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Doubles, KeyTable } from "./key-table.ts";
+import { DoublePairs, Doubles, KeyTable } from "./key-table.ts";
 
 describe("KeyTable", () => {
   it("numbers strings in the order they were added and finds each again, like a Map", () => {
@@ -43,5 +43,13 @@ describe("Doubles", () => {
     expect(d.get(5000)).toBe(1.5);
     expect(d.get(3)).toBeNaN();
     expect(d.get(4)).toBe(0);
+  });
+});
+
+describe("DoublePairs", () => {
+  it("keeps both values of each pair through its growth", () => {
+    const d = new DoublePairs();
+    for (let i = 0; i < 5000; i++) d.set(i, i * 10, -i);
+    expect([d.first(4999), d.second(4999), d.first(0), d.second(1)]).toEqual([49_990, -4999, 0, -1]);
   });
 });

@@ -5,6 +5,7 @@
  * characters live in one UTF-16 arena.
  */
 export class KeyTable {
+  // Slots in pairs (hash, number + 1; 0 = empty): a probe reads one cache line, not three arrays.
   private slots: Int32Array;
   private mask: number;
   private hashes = new Int32Array(1024);
@@ -15,7 +16,7 @@ export class KeyTable {
   constructor(expected = 1024) {
     let cap = 2048;
     while (cap < expected * 2) cap *= 2;
-    this.slots = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * 2);
     this.mask = cap - 1;
   }
 
@@ -26,6 +27,10 @@ export class KeyTable {
   private static hash(s: string): number {
     let h = 0x811c9dc5;
     for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
+    // A final mix so that ids differing only in their last characters spread over the table.
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
     return h | 0;
   }
 
@@ -40,10 +45,11 @@ export class KeyTable {
   /** The number of `s`, or -1. */
   get(s: string): number {
     const h = KeyTable.hash(s);
+    const slots = this.slots;
     for (let p = h & this.mask; ; p = (p + 1) & this.mask) {
-      const i = this.slots[p]!;
+      const i = slots[2 * p + 1]! - 1;
       if (i === -1) return -1;
-      if (this.hashes[i] === h && this.same(i, s)) return i;
+      if (slots[2 * p] === h && this.same(i, s)) return i;
     }
   }
 
@@ -63,20 +69,21 @@ export class KeyTable {
     const h = KeyTable.hash(s);
     this.hashes[i] = h;
     this.count++;
-    if (this.count * 2 > this.slots.length) this.rehash();
+    if (this.count * 2 > this.slots.length / 2) this.rehash();
     else this.place(i, h);
     return i;
   }
 
   private place(i: number, h: number): void {
     let p = h & this.mask;
-    while (this.slots[p] !== -1) p = (p + 1) & this.mask;
-    this.slots[p] = i;
+    while (this.slots[2 * p + 1] !== 0) p = (p + 1) & this.mask;
+    this.slots[2 * p] = h;
+    this.slots[2 * p + 1] = i + 1;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    this.mask = this.slots.length - 1;
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.mask = this.slots.length / 2 - 1;
     for (let i = 0; i < this.count; i++) this.place(i, this.hashes[i]!);
   }
 
@@ -96,6 +103,28 @@ function grow<T extends Int32Array | Uint16Array>(a: T, size: number): T {
   const next = new (a.constructor as new (n: number) => T)(size);
   next.set(a);
   return next;
+}
+
+/** Growable pairs of doubles beside a KeyTable (an id and a tag read together: one cache line). */
+export class DoublePairs {
+  private a = new Float64Array(2048);
+  first(i: number): number {
+    return this.a[2 * i]!;
+  }
+  second(i: number): number {
+    return this.a[2 * i + 1]!;
+  }
+  set(i: number, first: number, second: number): void {
+    if (2 * i + 1 >= this.a.length) {
+      let n = this.a.length * 2;
+      while (n <= 2 * i + 1) n *= 2;
+      const next = new Float64Array(n);
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[2 * i] = first;
+    this.a[2 * i + 1] = second;
+  }
 }
 
 /** A growable array of doubles (ids, times) beside a KeyTable. */
