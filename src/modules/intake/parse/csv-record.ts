@@ -74,7 +74,9 @@ export class CsvRecordBuilder {
   hadEscape = false;
   /** The raw text of the last quoted field, for re-reading it when a stray quote shows up after it. */
   lastRaw = "";
+  /** The fields read so far (the first `count` slots: the array is reused, each row gets an exact copy). */
   private fields: string[] = [];
+  private count = 0;
   private chars = 0;
   private rejection: { code: IssueCode; params: IssueParams; excerpt: string | null } | null = null;
   private out: SourceRow[] = [];
@@ -96,23 +98,27 @@ export class CsvRecordBuilder {
       this.reject("field_too_long", { limit: this.limits.maxFieldChars }, value);
       return;
     }
-    if (this.fields.length >= this.limits.maxFields) {
+    if (this.count >= this.limits.maxFields) {
       this.reject("too_many_fields", { limit: this.limits.maxFields }, null);
       return;
     }
     this.chars += value.length;
     if (this.chars > this.limits.maxRecordChars) {
-      this.reject("record_too_long", { limit: this.limits.maxRecordChars }, this.fields[0] ?? value);
+      this.reject(
+        "record_too_long",
+        { limit: this.limits.maxRecordChars },
+        this.count > 0 ? this.fields[0]! : value,
+      );
       return;
     }
-    this.fields.push(value);
+    this.fields[this.count++] = value;
   }
 
   /** Marks the record rejected; the first reason wins. */
   reject(code: IssueCode, params: IssueParams, excerpt: string | null): void {
     if (this.rejection) return;
     this.rejection = { code, params, excerpt: excerpt === null ? null : shorten(excerpt, 200) };
-    this.fields = [];
+    this.count = 0;
   }
 
   appendPartial(piece: string): void {
@@ -145,16 +151,20 @@ export class CsvRecordBuilder {
 
   end(): void {
     const fields = this.fields;
+    const count = this.count;
     if (this.rejection) {
       const { code, params, excerpt } = this.rejection;
       this.out.push({ line: this.line, cells: [], issue: rowIssue(this.line, code, params, null, excerpt) });
     } else {
       // Rows of only empty, unquoted cells (blank lines, ",,,," that spreadsheets leave behind) are not data.
       let blank = !this.quotedAny;
-      for (let k = 0; blank && k < fields.length; k++) if (fields[k] !== "") blank = false;
-      if (!blank) this.out.push({ line: this.line, cells: fields });
+      for (let k = 0; blank && k < count; k++) if (fields[k] !== "") blank = false;
+      // An exact-size copy: a row's cells live until the row is converted, a grown array wastes half.
+      if (!blank) this.out.push({ line: this.line, cells: count === 0 ? [] : fields.slice(0, count) });
     }
-    this.fields = [];
+    // Do not keep a wide or long record's strings alive through the scratch array.
+    if (this.chars > 65_536 || count > 256) this.fields = [];
+    this.count = 0;
     this.open = false;
     this.quotedAny = false;
     this.chars = 0;

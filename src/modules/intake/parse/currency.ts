@@ -56,10 +56,8 @@ const codeOf = (token: string): string | null => {
 
 /** Removes a currency sign or word before or after a number: "1 234,50 ₽" → "1 234,50", RUB. */
 export const stripCurrency = (text: string): { rest: string; currency: string | null } => {
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
   // Fast path for the usual cell: starts and ends with a digit (or a sign/paren) → nothing to strip.
-  if (isPlain(first) && isPlain(last)) return { rest: text, currency: null };
+  if (hasNoCurrency(text)) return { rest: text, currency: null };
   const pre = PREFIX.exec(text);
   if (pre) {
     const code = codeOf(pre[1]!);
@@ -74,6 +72,10 @@ export const stripCurrency = (text: string): { rest: string; currency: string | 
 };
 
 const isPlain = (c: number): boolean => (c >= 48 && c <= 57) || c === 45 || c === 40 || c === 41 || c === 43;
+
+/** True when stripCurrency would return the text as it is, with no currency (the usual amount cell). */
+export const hasNoCurrency = (text: string): boolean =>
+  isPlain(text.charCodeAt(0)) && isPlain(text.charCodeAt(text.length - 1));
 
 /** A currency column's cell → ISO 4217 code ("руб." → RUB, "грн" → UAH, "$" → USD, "eur" → EUR). */
 export const parseCurrency = (cell: RawCell): ValueResult<string> => {

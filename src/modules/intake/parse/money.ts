@@ -1,4 +1,4 @@
-import { stripCurrency } from "./currency.ts";
+import { hasNoCurrency, stripCurrency } from "./currency.ts";
 import { type Decimal, type DecimalSeparator, scanDecimal } from "./numbers.ts";
 import type { RawCell } from "./source.ts";
 import { cellText, fail, ok, type ValueFailure, type ValueResult } from "./values.ts";
@@ -98,11 +98,15 @@ export const readMoney = (
   let decimal: Decimal | null = null;
   if (typeof cell === "number") decimal = numberToDecimal(cell);
   else if (typeof cell === "string") {
-    const stripped = stripCurrency(cell.trim());
-    written.currency = stripped.currency;
-    const fast = fastMinor(stripped.rest, digits, options.decimal ?? null);
+    let rest = cell.trim();
+    if (!hasNoCurrency(rest)) {
+      const stripped = stripCurrency(rest);
+      written.currency = stripped.currency;
+      rest = stripped.rest;
+    }
+    const fast = fastMinor(rest, digits, options.decimal ?? null);
     if (!Number.isNaN(fast)) return fast;
-    const scan = scanDecimal(stripped.rest, options.decimal ?? null);
+    const scan = scanDecimal(rest, options.decimal ?? null);
     if (scan.ok) decimal = scan.value;
   }
   if (!decimal) return fail("not_a_number", { value: cellText(cell) });

@@ -1,6 +1,6 @@
 import { parseEmail, parsePhone } from "./contacts.ts";
 import { minorDigits, parseCurrency } from "./currency.ts";
-import { type DateOptions, parseDateTime } from "./dates.ts";
+import { type DateOptions, fastIsoDateTime, parseDateTimeGeneral } from "./dates.ts";
 import { type EnumName, parseEnum } from "./enums.ts";
 import { ENTITIES, type FieldSpec } from "./fields.ts";
 import type { ColumnFormats, FormatHints } from "./formats.ts";
@@ -164,7 +164,12 @@ export class RowContext {
 
   date(f: Field): string | null {
     const cell = this.get(f);
-    return cell === undefined ? null : this.take(f, parseDateTime(cell, f.dateOptions));
+    if (cell === undefined) return null;
+    if (typeof cell === "string") {
+      const fast = fastIsoDateTime(cell, f.dateOptions.timeZone);
+      if (fast !== null) return fast;
+    }
+    return this.take(f, parseDateTimeGeneral(cell, f.dateOptions));
   }
 
   /** Minor units in `currency` (its digits); the currency written in the cell goes to `written`. */

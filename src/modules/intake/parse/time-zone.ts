@@ -160,14 +160,66 @@ const steadyOffset = (day: number, zone: string): number => {
   return steady;
 };
 
+/**
+ * `new Date(ms).toISOString()`, several times faster for whole milliseconds in years 1000–9999: the date
+ * from days by Howard Hinnant's civil_from_days, the text made in one flat string (no pieces to join).
+ */
+export const isoString = (ms: number): string => {
+  const days = Math.floor(ms / DAY);
+  let rest = ms - days * DAY;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const mo = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (mo <= 2 ? 1 : 0);
+  if (!(y >= 1000 && y <= 9999 && Number.isInteger(ms))) return isoStringSlow(ms);
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const s = Math.floor(rest / 1000);
+  const milli = rest - s * 1000;
+  const y2 = y % 100;
+  const m3 = milli % 100;
+  return String.fromCharCode(
+    48 + Math.floor(y / 1000),
+    48 + (Math.floor(y / 100) % 10),
+    48 + Math.floor(y2 / 10),
+    48 + (y2 % 10),
+    45,
+    48 + Math.floor(mo / 10),
+    48 + (mo % 10),
+    45,
+    48 + Math.floor(d / 10),
+    48 + (d % 10),
+    84,
+    48 + Math.floor(h / 10),
+    48 + (h % 10),
+    58,
+    48 + Math.floor(mi / 10),
+    48 + (mi % 10),
+    58,
+    48 + Math.floor(s / 10),
+    48 + (s % 10),
+    46,
+    48 + Math.floor(milli / 100),
+    48 + Math.floor(m3 / 10),
+    48 + (m3 % 10),
+    90,
+  );
+};
+
 const PAD = Array.from({ length: 60 }, (_, k) => String(k).padStart(2, "0"));
 const dayPrefixes = new Map<number, string>();
 
-/**
- * `new Date(ms).toISOString()` for years 1900–2100, several times faster: the "YYYY-MM-DDT" part is cached
- * per day (an import's dates cluster), the clock part is plain arithmetic.
- */
-export const isoString = (ms: number): string => {
+/** The former isoString, kept for what the fast one does not cover (fractions of a millisecond, far years). */
+const isoStringSlow = (ms: number): string => {
   const day = Math.floor(ms / DAY);
   let prefix = dayPrefixes.get(day);
   if (prefix === undefined) {
