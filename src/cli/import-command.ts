@@ -58,7 +58,9 @@ export async function runImportCommand(args: string[], pool: pg.Pool): Promise<v
     },
     (p) => {
       if (p.phase === "indexing") {
-        bar.note(`${p.rowsRead.toLocaleString("en")} rows read; building the indexes (one sorted pass each)…`);
+        bar.note(
+          `${p.rowsRead.toLocaleString("en")} rows read; building the indexes (one sorted pass each)…`,
+        );
         return;
       }
       bar.update(p.rowsRead, p.totalRows);
