@@ -214,16 +214,7 @@ export async function importFile(
         for (const k of Object.keys(c) as Array<keyof store.RunCounters>) totals[k] += c[k];
         onProgress?.({ runId, rowsRead: totals.read + skipped, totalRows, ...pick(totals) });
       };
-      const size = o.batchSize ?? 20_000;
-      let pending: SourceRow[] = [];
-      for await (const rows of reader.batches) {
-        for (const r of rows) pending.push(r);
-        if (pending.length >= size) {
-          await write(pending);
-          pending = [];
-        }
-      }
-      if (pending.length > 0) await write(pending);
+      await inBatches(reader.batches, o.batchSize ?? 20_000, write);
       await inflight;
       // File-level notices (NUL bytes removed, undecodable bytes) go into the report as warnings.
       const notices = noticeIssues(reader);
@@ -251,6 +242,23 @@ export async function importFile(
     seconds: (Date.now() - started) / 1000,
     ...(phases ? { phases } : {}),
   };
+}
+
+/** The reader's rows regrouped into batches of at least `size` rows (the last one smaller), in file order. */
+async function inBatches(
+  source: AsyncIterable<SourceRow[]>,
+  size: number,
+  write: (rows: SourceRow[]) => Promise<void>,
+): Promise<void> {
+  let pending: SourceRow[] = [];
+  for await (const rows of source) {
+    for (const r of rows) pending.push(r);
+    if (pending.length >= size) {
+      await write(pending);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) await write(pending);
 }
 
 /** File-level notices (NUL bytes removed, undecodable bytes) as warnings of the report. */
@@ -309,16 +317,7 @@ async function loadBlock(
     let reported = 0;
     // Smaller batches than the row-by-row path's: a batch's rows then die young, which spares the garbage
     // collector most of its work (a block has no per-batch transaction to amortise).
-    const size = o.batchSize ?? 4_000;
-    let pending: SourceRow[] = [];
-    for await (const rows of reader.batches) {
-      for (const r of rows) pending.push(r);
-      if (pending.length >= size) {
-        await write(pending);
-        pending = [];
-      }
-    }
-    if (pending.length > 0) await write(pending);
+    await inBatches(reader.batches, o.batchSize ?? 4_000, write);
     const notices = noticeIssues(reader);
     await store.writeIssues(aux, o.workspaceId, runId, notices);
     warnings += notices.length;

@@ -128,6 +128,20 @@ export async function findResumable(
   return { id: run.id, committedLine: run.committed_line };
 }
 
+// $1 workspace, $2 run, $3… the counters in RunCounters' order, $10 the committed line.
+const counterParams = (workspaceId: number, runId: number, c: RunCounters, committedLine: number) => [
+  workspaceId,
+  runId,
+  c.read,
+  c.inserted,
+  c.updated,
+  c.unchanged,
+  c.rejected,
+  c.createdCustomers,
+  c.createdLocations,
+  committedLine,
+];
+
 export async function addToRun(
   db: Q,
   workspaceId: number,
@@ -141,18 +155,7 @@ export async function addToRun(
        created_locations = created_locations + $9, committed_line = greatest(committed_line, $10),
        heartbeat_at = now()
      WHERE workspace_id = $1 AND id = $2`,
-    [
-      workspaceId,
-      runId,
-      c.read,
-      c.inserted,
-      c.updated,
-      c.unchanged,
-      c.rejected,
-      c.createdCustomers,
-      c.createdLocations,
-      committedLine,
-    ],
+    counterParams(workspaceId, runId, c, committedLine),
   );
 }
 
@@ -182,18 +185,7 @@ export async function setRunCounters(
     `UPDATE import_run SET rows_read = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7,
        created_customers = $8, created_locations = $9, committed_line = $10, heartbeat_at = now()
      WHERE workspace_id = $1 AND id = $2`,
-    [
-      workspaceId,
-      runId,
-      c.read,
-      c.inserted,
-      c.updated,
-      c.unchanged,
-      c.rejected,
-      c.createdCustomers,
-      c.createdLocations,
-      committedLine,
-    ],
+    counterParams(workspaceId, runId, c, committedLine),
   );
 }
 
