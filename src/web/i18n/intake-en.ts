@@ -139,6 +139,7 @@ export const intakeEn = {
     rows: "{{read}} of {{total}} rows read",
     rowsNoTotal: "{{read}} rows read",
     speed: "{{rate}} rows/s",
+    finishing: "Every row is read; building the indexes and saving…",
     measuring: "Measuring the speed…",
     eta: "about {{time}} left",
     leave:

@@ -43,16 +43,18 @@ export function RunProgress({ run, samples }: { run: ImportRun; samples: readonl
             }
           />
           <Text size="sm" c="dimmed" data-testid="run-pace">
-            {[
-              rowsPerSecond !== undefined
-                ? t("intake.run.speed", { rate: formatNumber(Math.round(rowsPerSecond), language) })
-                : t("intake.run.measuring"),
-              secondsLeft !== undefined && secondsLeft > 0
-                ? t("intake.run.eta", { time: formatDuration(secondsLeft, language) })
-                : null,
-            ]
-              .filter(Boolean)
-              .join(" · ")}
+            {run.totalRows && run.read >= run.totalRows
+              ? t("intake.run.finishing")
+              : [
+                  rowsPerSecond !== undefined
+                    ? t("intake.run.speed", { rate: formatNumber(Math.round(rowsPerSecond), language) })
+                    : t("intake.run.measuring"),
+                  secondsLeft !== undefined && secondsLeft > 0
+                    ? t("intake.run.eta", { time: formatDuration(secondsLeft, language) })
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
           </Text>
         </Stack>
       </Paper>
