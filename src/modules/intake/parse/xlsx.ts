@@ -96,6 +96,19 @@ const zipStream = async (input: Readable, guard: StallGuard): Promise<Readable> 
 };
 
 /**
+ * A sheet passed over. exceljs may hold it in a temporary file it deletes as soon as the next sheet is asked
+ * for; the file stream it opened for the sheet would then fail with nobody listening (an uncaught ENOENT,
+ * seen under load). Close it and let its late error go.
+ */
+const abandon = (sheet: SheetReader): void => {
+  const source = (sheet as unknown as { iterator?: { on?: unknown; destroy?: unknown } }).iterator;
+  if (source && typeof source.on === "function") {
+    (source as { on(event: string, f: () => void): void }).on("error", () => {});
+    if (typeof source.destroy === "function") (source as { destroy(): void }).destroy();
+  }
+};
+
+/**
  * Streams one sheet of an .xlsx with exceljs's streaming reader: the first non-empty row is the header,
  * line numbers are sheet row numbers. Date-formatted cells arrive as Dates holding the wall-clock time;
  * plain numbers in a date column are read as serials by the date parser.
@@ -141,6 +154,7 @@ export const readXlsx = async (
         reader.sheet = name;
         break;
       }
+      abandon(next.value);
     }
   } catch (error) {
     guard.stop();
