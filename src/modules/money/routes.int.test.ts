@@ -144,6 +144,32 @@ describe("money routes", () => {
       await app.inject({ method: "GET", url: "/api/workspaces/shop/money/at-risk", headers: bearer.viewer })
     ).json() as AtRiskPage;
     expect(riskLines.length).toBe(page.total + 1);
+    // One reason: the same customers the page lists under that filter, each naming that reason.
+    for (const reason of ["unresolved_complaint", "detractor", "alive_dropped"] as const) {
+      const one = await app.inject({
+        method: "GET",
+        url: `/api/workspaces/shop/money/at-risk.csv?reason=${reason}`,
+        headers: bearer.analyst,
+      });
+      expect(one.headers["content-disposition"]).toContain(`revenue-at-risk-${reason}-shop.csv`);
+      const lines = one.rawPayload.toString("utf8").trim().split("\n");
+      const listed = (
+        await app.inject({
+          method: "GET",
+          url: `/api/workspaces/shop/money/at-risk?reason=${reason}`,
+          headers: bearer.viewer,
+        })
+      ).json() as AtRiskPage;
+      expect(lines.length, reason).toBe(listed.total + 1);
+      for (const l of lines.slice(1)) expect(l, reason).toContain(reason);
+    }
+    const bad = await app.inject({
+      method: "GET",
+      url: "/api/workspaces/shop/money/at-risk.csv?reason=rich",
+      headers: bearer.analyst,
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(JSON.stringify(bad.json())).toContain("reason");
   });
 
   it("PATCH settings needs 'analyse' (managers tune them; agents and viewers may not), and marks the fit stale until the next one", async () => {

@@ -4,7 +4,15 @@ import type pg from "pg";
 import { z } from "zod";
 import { type App, errorSchema, requireWorkspace } from "../../platform/http/index.ts";
 import { atRiskCustomers, exportContext, moneySummary, updateSettings } from "./report.ts";
-import { atRiskQuery, atRiskResponse, fitBody, settingsSchema, summarySchema } from "./schemas.ts";
+import {
+  type AtRiskReason,
+  atRiskQuery,
+  atRiskReasons,
+  atRiskResponse,
+  fitBody,
+  settingsSchema,
+  summarySchema,
+} from "./schemas.ts";
 import { fitWorkspace } from "./service.ts";
 import { moneySettingsPatch } from "./settings.ts";
 import { valuesCsv } from "./store-read.ts";
@@ -49,22 +57,29 @@ export function registerMoneyRoutes(app: App, o: MoneyRouteOptions): void {
     async (req) => atRiskCustomers(pool, req.workspace!.id, req.query),
   );
 
-  const csv = (atRiskOnly: boolean) => async (req: { workspace?: { id: number } }, reply: FastifyReply) => {
-    const ctx = await exportContext(pool, req.workspace!.id);
-    const stream = await valuesCsv(pool, ctx.ws.id, ctx.threshold, ctx.digits, atRiskOnly);
-    const name = `${atRiskOnly ? "revenue-at-risk" : "customer-values"}-${ctx.ws.slug}.csv`;
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="${name}"`)
-      .send(stream);
-  };
-  const csvSchema = (summary: string) => ({
+  const csv =
+    (atRiskOnly: boolean) =>
+    async (req: { workspace?: { id: number }; query: unknown }, reply: FastifyReply) => {
+      const ctx = await exportContext(pool, req.workspace!.id);
+      // The at-risk export follows the table's reason filter (the same customers the page lists).
+      const reason = atRiskOnly ? (req.query as { reason?: AtRiskReason }).reason : undefined;
+      const stream = await valuesCsv(pool, ctx.ws.id, ctx.threshold, ctx.digits, atRiskOnly, reason);
+      const name = `${atRiskOnly ? `revenue-at-risk${reason ? `-${reason}` : ""}` : "customer-values"}-${ctx.ws.slug}.csv`;
+      return reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${name}"`)
+        .send(stream);
+    };
+  const csvSchema = (summary: string, querystring = z.object({})) => ({
     preHandler: requireWorkspace(pool, "export"),
-    schema: { tags, summary, params, response: { 200: z.string(), ...errors } },
+    schema: { tags, summary, params, querystring, response: { 200: z.string(), ...errors } },
   });
   r.get(
     "/api/workspaces/:ws/money/at-risk.csv",
-    csvSchema("Customers behind revenue at risk as CSV (UTF-8 with BOM; amounts in major units)"),
+    csvSchema(
+      "Customers behind revenue at risk as CSV (UTF-8 with BOM; amounts in major units), optionally of one reason",
+      z.object({ reason: z.enum(atRiskReasons).optional() }),
+    ),
     csv(true),
   );
   r.get(

@@ -237,6 +237,7 @@ export function valuesCsv(
   threshold: number,
   currencyDigits: number,
   atRiskOnly: boolean,
+  reason?: AtRiskReason,
 ): Promise<Readable> {
   const thr = sqlNumber(threshold);
   const d = sqlInt(currencyDigits);
@@ -251,7 +252,7 @@ export function valuesCsv(
     FROM customer_value v
     JOIN customer c ON c.workspace_id = v.workspace_id AND c.id = v.customer_id
     JOIN workspace w ON w.id = v.workspace_id
-    WHERE v.workspace_id = ${sqlInt(ws)}${atRiskOnly ? ` AND ${anyReason(thr)}` : ""}
+    WHERE v.workspace_id = ${sqlInt(ws)}${atRiskOnly ? ` AND ${reason ? reasonSql(thr)[reason] : anyReason(thr)}` : ""}
     ORDER BY v.clv DESC, v.customer_id`;
   return copyCsv(pool, query);
 }

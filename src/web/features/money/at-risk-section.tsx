@@ -63,8 +63,8 @@ export function AtRiskSection({ slug, figures, settings, f, canExport }: Props) 
       {risk.customers > 0 ? (
         <Button
           component="a"
-          href={atRiskCsvUrl(slug)}
-          download={`revenue-at-risk-${slug}.csv`}
+          href={atRiskCsvUrl(slug, query.reason)}
+          download={`revenue-at-risk${query.reason ? `-${query.reason}` : ""}-${slug}.csv`}
           variant="default"
           size="xs"
           leftSection={<DownloadIcon />}

@@ -207,7 +207,8 @@ export const moneyKeys = {
   atRisk: (slug: string, q: AtRiskQuery) => [...moneyKey(slug), "at-risk", q] as const,
 };
 
-export const atRiskCsvUrl = (slug: string) => workspaceUrl(slug, "/money/at-risk.csv");
+export const atRiskCsvUrl = (slug: string, reason?: AtRiskReason) =>
+  workspaceUrl(slug, `/money/at-risk.csv${reason ? `?reason=${reason}` : ""}`);
 export const customersCsvUrl = (slug: string) => workspaceUrl(slug, "/money/customers.csv");
 
 export function useMoneySummary(slug: string) {
