@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DoublePairs, Doubles, KeyTable } from "./key-table.ts";
+import { DoublePairs, KeyTable } from "./key-table.ts";
 
 describe("KeyTable", () => {
   it("numbers strings in the order they were added and finds each again, like a Map", () => {
@@ -32,17 +32,6 @@ describe("KeyTable", () => {
     const i = t.add(long);
     expect(t.key(i)).toBe(long);
     expect(t.get(long)).toBe(i);
-  });
-});
-
-describe("Doubles", () => {
-  it("grows to any index and keeps what was set", () => {
-    const d = new Doubles();
-    d.set(5000, 1.5);
-    d.set(3, Number.NaN);
-    expect(d.get(5000)).toBe(1.5);
-    expect(d.get(3)).toBeNaN();
-    expect(d.get(4)).toBe(0);
   });
 });
 

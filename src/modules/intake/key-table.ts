@@ -126,21 +126,3 @@ export class DoublePairs {
     this.a[2 * i + 1] = second;
   }
 }
-
-/** A growable array of doubles (ids, times) beside a KeyTable. */
-export class Doubles {
-  private a = new Float64Array(1024);
-  get(i: number): number {
-    return this.a[i]!;
-  }
-  set(i: number, v: number): void {
-    if (i >= this.a.length) {
-      let n = this.a.length * 2;
-      while (n <= i) n *= 2;
-      const next = new Float64Array(n);
-      next.set(this.a);
-      this.a = next;
-    }
-    this.a[i] = v;
-  }
-}
