@@ -41,7 +41,10 @@ export class CsvTokenizer {
   private skipLF = false;
   private inRefeed = false;
 
-  constructor(delimiter: string, limits: Partial<CsvLimits> = {}, stripBom = true) {
+  /** `firstLine`: the physical line the text starts on (a file read from its middle). */
+  constructor(delimiter: string, limits: Partial<CsvLimits> = {}, stripBom = true, firstLine = 1) {
+    this.at.line = firstLine;
+    this.quoteLine = firstLine;
     this.delim = delimiter.charCodeAt(0);
     this.limits = { ...defaultCsvLimits, ...limits };
     this.rec = new CsvRecordBuilder(this.limits);

@@ -14,6 +14,11 @@ export type CsvOptions = {
   limits?: Partial<CsvLimits>;
   /** Characters read before the delimiter is chosen. */
   sampleChars?: number;
+  /**
+   * The bytes are the rest of a file whose earlier lines were read another way: they start on physical
+   * line `line`, have no header, and their cells are indexed like `columns` (checked as under a header).
+   */
+  continueAt?: { line: number; columns: readonly string[] };
 };
 
 const CANDIDATES: readonly CsvDelimiter[] = [",", ";", "\t", "|"];
@@ -118,7 +123,10 @@ export const readCsv = async (source: ByteSource, options: CsvOptions = {}): Pro
     options.delimiter && options.delimiter !== "auto" ? options.delimiter : detectDelimiter(sample, done);
   reader.delimiter = delimiter;
 
-  const tokenizer = new CsvTokenizer(delimiter, options.limits);
+  const cont = options.continueAt;
+  const tokenizer = cont
+    ? new CsvTokenizer(delimiter, options.limits, false, cont.line)
+    : new CsvTokenizer(delimiter, options.limits);
   const feed = (chunk: string): SourceRow[] => {
     tokenizer.push(notices.clean(chunk, tokenizer.currentLine));
     return tokenizer.take();
@@ -127,7 +135,7 @@ export const readCsv = async (source: ByteSource, options: CsvOptions = {}): Pro
   if (done) tokenizer.end();
   first = first.concat(tokenizer.take());
 
-  const useHeader = options.header ?? true;
+  const useHeader = !cont && (options.header ?? true);
   // The header is the first record the tokenizer accepts; rejected lines before it are still reported.
   while (useHeader && !done && !first.some((r) => !r.issue)) {
     const next = await text.next();
@@ -144,13 +152,14 @@ export const readCsv = async (source: ByteSource, options: CsvOptions = {}): Pro
     reader.columns.push(...uniqueColumns(headerRow.cells.map((c) => String(c ?? ""))));
   }
 
+  if (cont) reader.columns.push(...cont.columns);
   const columns = reader.columns;
   const check = (rows: SourceRow[]): SourceRow[] => {
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k]!;
       const cells = row.cells;
       if (row.issue || cells.length <= columns.length) continue;
-      if (!useHeader) {
+      if (!useHeader && !cont) {
         for (let c = columns.length; c < cells.length; c++) columns.push(`column_${c + 1}`);
         continue;
       }
@@ -168,17 +177,22 @@ export const readCsv = async (source: ByteSource, options: CsvOptions = {}): Pro
   // Checked now, so a header-less file's column_N names exist before the caller maps them.
   const checked = check(first);
   reader.batches = (async function* () {
-    if (checked.length > 0) yield checked;
-    if (done) return;
-    for (;;) {
-      const next = await text.next();
-      if (next.done) break;
-      const rows = feed(next.value);
-      if (rows.length > 0) yield check(rows);
+    try {
+      if (checked.length > 0) yield checked;
+      if (done) return;
+      for (;;) {
+        const next = await text.next();
+        if (next.done) break;
+        const rows = feed(next.value);
+        if (rows.length > 0) yield check(rows);
+      }
+      tokenizer.end();
+      const rest = tokenizer.take();
+      if (rest.length > 0) yield check(rest);
+    } finally {
+      // Left early (the block load reads the rest itself): the file is closed now, not when collected.
+      await text.return?.(undefined);
     }
-    tokenizer.end();
-    const rest = tokenizer.take();
-    if (rest.length > 0) yield check(rest);
   })();
   return reader;
 };

@@ -3,6 +3,7 @@
 export { CDNOW_COLUMNS, CDNOW_PRESET, readCdnow } from "./cdnow.ts";
 export { parseEmail, parsePhone } from "./contacts.ts";
 export { type CsvDelimiter, type CsvOptions, detectDelimiter, readCsv, uniqueColumns } from "./csv.ts";
+export { FastOrderRows, FastOrdersLane, grown, type LineOutcome } from "./csv-fast.ts";
 export { type CsvLimits, CsvTokenizer, defaultCsvLimits } from "./csv-tokenizer.ts";
 export { isCurrencyCode, minorDigits, parseCurrency, stripCurrency } from "./currency.ts";
 export {

@@ -35,6 +35,8 @@ const numberToDecimal = (n: number): Decimal | null => {
 
 const POW10 = [1, 10, 100, 1000, 10_000];
 
+const scratch = new Uint8Array(64);
+
 /**
  * "-123.45", "1234,5", "7": digits, at most one mark, an optional minus, read straight into minor units
  * with the same rules as scanDecimal (this is the shape of nearly every amount in a file).
@@ -42,12 +44,29 @@ const POW10 = [1, 10, 100, 1000, 10_000];
  */
 export const fastMinor = (t: string, digits: number, hint: DecimalSeparator | null): number => {
   const n = t.length;
-  let p = t.charCodeAt(0) === 45 ? 1 : 0;
-  const negative = p === 1;
+  if (n > scratch.length) return Number.NaN;
+  for (let k = 0; k < n; k++) {
+    const c = t.charCodeAt(k);
+    if (c > 0x7f) return Number.NaN;
+    scratch[k] = c;
+  }
+  return fastMinorBytes(scratch, 0, n, digits, hint);
+};
+
+/** fastMinor on the ASCII bytes b[from, to) (the block load reads amounts straight from the file). */
+export const fastMinorBytes = (
+  b: Uint8Array,
+  from: number,
+  to: number,
+  digits: number,
+  hint: DecimalSeparator | null,
+): number => {
+  let p = b[from] === 45 ? from + 1 : from;
+  const negative = p > from;
   let int = 0;
   let intDigits = 0;
-  for (; p < n; p++) {
-    const c = t.charCodeAt(p) - 48;
+  for (; p < to; p++) {
+    const c = b[p]! - 48;
     if (c < 0 || c > 9) break;
     int = int * 10 + c;
     intDigits++;
@@ -55,18 +74,18 @@ export const fastMinor = (t: string, digits: number, hint: DecimalSeparator | nu
   if (intDigits + digits > 15) return Number.NaN; // beyond exact integers: the full reader reports it
   const scale = POW10[digits] ?? 100;
   let magnitude: number;
-  if (p === n) {
+  if (p === to) {
     if (intDigits === 0) return Number.NaN;
     magnitude = int * scale;
   } else {
-    const mark = t.charCodeAt(p);
+    const mark = b[p];
     if (mark !== 46 && mark !== 44) return Number.NaN;
     let kept = 0;
     let all = 0;
     let fracDigits = 0;
     let roundUp = 0;
-    for (p++; p < n; p++) {
-      const c = t.charCodeAt(p) - 48;
+    for (p++; p < to; p++) {
+      const c = b[p]! - 48;
       if (c < 0 || c > 9) return Number.NaN;
       if (fracDigits < digits) kept = kept * 10 + c;
       else if (fracDigits === digits && c >= 5) roundUp = 1;

@@ -5,6 +5,7 @@ import type { EntityKind } from "./fields.ts";
 import { inferColumnFormats } from "./formats.ts";
 import type { RowIssue } from "./issues.ts";
 import type { Mapping } from "./mapping.ts";
+import type { DecimalSeparator } from "./numbers.ts";
 import { type Builder, builders } from "./row-builders.ts";
 import { type ConvertOptions, RowContext } from "./row-context.ts";
 import type { EntityRows } from "./row-types.ts";
@@ -24,6 +25,8 @@ export type RowConverter<T> = {
   convert(row: SourceRow): RowResult<T>;
   /** Converts a batch; the first call decides column formats from its rows unless options.formats was given. */
   convertBatch(rows: readonly SourceRow[]): ConvertedBatch<T>;
+  /** The decimal mark decided for a money field (null: undecided or not mapped). */
+  decimalOf(field: string): DecimalSeparator | null;
 };
 
 /**
@@ -58,6 +61,7 @@ export const createRowConverter = <E extends EntityKind>(
   };
   return {
     convert,
+    decimalOf: (field) => context.field(field).decimal,
     convertBatch(rows) {
       if (!context.hasFormats) context.setFormats(inferColumnFormats(mapping, rows, options.hints));
       const out: ConvertedBatch<EntityRows[E]> = { rows: [], errors: [], warnings: [] };
