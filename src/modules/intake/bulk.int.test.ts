@@ -197,6 +197,57 @@ describe("a workspace's first large orders file, loaded as a block", () => {
     expect(left.rows[0].n).toBe(0);
   });
 
+  it("reads a plain file's lines after the first batch straight from its bytes and lands what the general reader lands", async () => {
+    // Batches of 3 rows: the first batch goes through the general reader, then the fast lane takes over;
+    // (each customer's earliest order is in the first batch naming it: a new customer's first_seen_at comes
+    // from that batch, and the row-by-row import reads this small file as one batch);
+    // it hands back lines it cannot read with certainty (Cyrillic, "$12", a bad amount, a dd.mm.yyyy date)
+    // and stops at line 21 (an escaped quote), from where the general reader reads the rest.
+    const lines = [
+      "order_id,customer_id,order_date,amount,list_price,channel,store,status,wait_days",
+      "p1,k1,2024-03-05T10:00:00Z,10.50,12.00,online,Lviv,completed,0",
+      "p2,k2,2024-03-01 09:00,7,,store,kyiv centre,,",
+      "p3,k1,2024-03-07T12:00:00.250Z,5.25,5.25,online,Lviv,completed,2",
+      "p4,k-old,2024-02-01T08:00:00+02:00,100,100,phone,,cancelled,0",
+      "p5,k3,2024-03-02T11:00:00Z,12;3,12,store,Odesa,completed,0",
+      "p3,k2,2024-03-08T12:00:00Z,6.75,7,store,Odesa,returned,1",
+      "p6,k3,2024-01-20T11:00:00Z,1,1,store,Одеса,completed,0",
+      "p7,k4,2024-01-21T11:00:00Z,$12,12,store,Odesa,completed,0",
+      "",
+      "p8,k2,02.04.2024 00:30,2.00,2.00,online,,completed,0",
+      "p9,k1,2024-03-15T15:00:00Z,3,3,online,lviv,completed,0",
+      'p10,k6,2024-04-01T10:00:00Z,"1000.00",1000,"online",,completed,0',
+      "p11,k-old,2024-04-02T10:00:00Z,4,4,store,Kyiv Centre,completed,0",
+      "p12,k7,not a date,4,4,store,,completed,0",
+      "p13,k7,2024-04-03T10:00:00Z,4,4,store,,Завершён,0",
+      "p14,k8,2024-04-04T10:00:00Z,-4,4,store,,completed,0",
+      "p15,k8,2024-04-05T10:00:00Z,4,4,store,,completed,0,extra",
+      "p16,k9,2024-04-05T10:00:00Z,4.5,4.5,store,,completed,0,",
+      "p17,k9,2024-04-06T10:00:00Z,4,4,store,,completed,0",
+      'p18,k10,2024-04-06T10:00:00Z,4,4,store,"The ""Big"" one",completed,0',
+      "p19,k1,2024-04-07T10:00:00Z,8,8,store,Lviv,completed,0",
+      "p1,k10,2024-04-08T10:00:00Z,9,9,online,Lviv,completed,0",
+    ];
+    const file = write("plain.csv", `${lines.join("\n")}\n`);
+    const rowWise = await workspace("plain-rows");
+    process.env.STORONA_BULK_MIN_ROWS = "1000000";
+    const a = await importFile(t.pool, { workspaceId: rowWise, entity: "orders", file, batchSize: 3 });
+    const block = await workspace("plain-block");
+    process.env.STORONA_BULK_MIN_ROWS = "5";
+    const b = await importFile(t.pool, { workspaceId: block, entity: "orders", file, batchSize: 3 });
+    // By hand: lines 2–4 are the general reader's first batch; of lines 5–20 the fast lane takes the plain
+    // ones — 5, 7, 12, 13 (quoted, but plainly), 14 and 20 — hands back 6, 8, 9, 11, 15–19, skips the blank
+    // line 10, and stops at 21.
+    expect(b.laneRows).toBe(6);
+    expect(await contents(block)).toEqual(await contents(rowWise));
+    const pick = (s: typeof a) => [s.read, s.rejected, s.inserted, s.unchanged, s.createdCustomers];
+    expect(pick(b)).toEqual(pick(a));
+    const report = async (ws: number, run: number) =>
+      (await listIssues(t.pool, ws, run)).map((i) => [i.line, i.column, i.code, i.severity]);
+    expect(await report(block, b.runId)).toEqual(await report(rowWise, a.runId));
+    expect(b.read).toBe(21); // 22 lines after the header, one of them blank
+  });
+
   it("ends with exactly the file's rows after a block load is killed with kill -9 half-way and run again", async () => {
     const n = 150_000;
     const lines = ["order_id,customer_id,order_date,amount"];

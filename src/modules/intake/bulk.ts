@@ -3,8 +3,8 @@ import { finished } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { BinaryCopyWriter } from "../../platform/db/index.ts";
-import { DoublePairs, KeyTable } from "./key-table.ts";
-import type { CustomerRef, OrderRow } from "./parse/index.ts";
+import { KeyMap } from "./key-table.ts";
+import { type CustomerRef, FastOrderRows, grown, type OrderRow } from "./parse/index.ts";
 
 /**
  * A workspace's first large orders import, loaded as a block (docs/decisions/0009-bulk-orders.md).
@@ -98,12 +98,19 @@ export class OrdersBulkLoad {
   private customerIds!: IdBlocks;
   /** Whether the workspace had customers when the load began (else none needs looking up). */
   private lookUpCustomers = false;
-  // Customers by external id (a slot each): their id, and the batch that created them (-1: the workspace's).
-  private readonly slots = new KeyTable(1 << 16);
-  private readonly customers = new DoublePairs(); // slot → (id, batch that created it or -1)
+  // Customers by external id → (id, the batch that created it; -1: the workspace had it). Positions stay
+  // valid within a batch (it reserves room first).
+  private readonly known = new KeyMap(1 << 16);
   private batch = 0;
-  // What the current batch says of the customers it creates: earliest order, contacts.
-  private fresh: Array<{ slot: number; key: string; seen: number; contacts: Contacts | null }> = [];
+  // The customers the current batch creates (numbered 0…freshCount-1): position, earliest order, and the
+  // key — as text (a general row's, with contacts) or as bytes of the batch's buffer (a fast row's).
+  private freshCount = 0;
+  private freshPos = new Int32Array(1024);
+  private freshSeen = new Float64Array(1024);
+  private freshFrom = new Int32Array(1024);
+  private freshTo = new Int32Array(1024);
+  private freshKey: (string | null)[] = [];
+  private freshContacts: (Contacts | null)[] = [];
   private readonly freshIndex = new Map<number, number>();
   private readonly locationByKey = new Map<string, number>();
   /** Each spelling a row used, resolved once (rows name a handful of locations millions of times). */
@@ -113,6 +120,9 @@ export class OrdersBulkLoad {
   private written = 0;
   private readonly startedAt = performance.now();
   private readonly phases: Record<string, number> = {};
+  private readonly noFast = new FastOrderRows();
+  /** The workspace's currency: the fast lane's rows are in it. */
+  currency = "";
   private lap = performance.now();
   private mark(phase: string): void {
     const now = performance.now();
@@ -174,6 +184,12 @@ export class OrdersBulkLoad {
     await this.client.query(
       `ALTER TABLE ${t} ADD CONSTRAINT ${t}_workspace CHECK (workspace_id = ${this.workspaceId})`,
     );
+    // The BRIN index on updated_at exists from the start: it costs next to nothing per row (a new block
+    // range is left unsummarized; autosummarize has autovacuum summarize it, and until then a query reads
+    // the range), while building it afterwards would read the whole table once more.
+    await this.client.query(
+      `CREATE INDEX ${t}_updated ON ${t} USING brin (updated_at) WITH (autosummarize = on)`,
+    );
     const seq = await this.aux.query<{ o: string; c: string }>(
       "SELECT pg_get_serial_sequence('orders', 'id') AS o, pg_get_serial_sequence('customer', 'id') AS c",
     );
@@ -226,49 +242,83 @@ export class OrdersBulkLoad {
   /** The customer id of an external id; one the workspace lacks is created with what this batch says. */
   private customer(ref: CustomerRef | string, seenMs: number): number {
     const key = typeof ref === "string" ? ref : ref.externalId;
-    let slot = this.slots.get(key);
-    if (slot === -1) {
-      slot = this.slots.add(key);
-      this.customers.set(slot, this.customerIds.take(), this.batch);
-      this.freshIndex.set(slot, this.fresh.length);
-      this.fresh.push({ slot, key, seen: seenMs, contacts: null });
-    } else if (this.customers.second(slot) !== this.batch) {
-      return this.customers.first(slot);
-    }
-    const f = this.fresh[this.freshIndex.get(slot)!]!;
-    if (seenMs < f.seen) f.seen = seenMs;
+    const found = this.known.find(key);
+    if (found !== -1 && this.known.tag(found) !== this.batch) return this.known.id(found);
+    const p = found === -1 ? this.known.insert(key, this.customerIds.take(), this.batch) : found;
+    const j = found === -1 ? this.addFresh(p, key, -1, -1) : this.freshIndex.get(p)!;
+    if (seenMs < this.freshSeen[j]!) this.freshSeen[j] = seenMs;
     if (typeof ref !== "string" && (ref.name || ref.email || ref.phone)) {
       // Like the row-by-row merge: the greatest value of each across the batch's rows.
-      const had = f.contacts ?? [null, null, null];
-      f.contacts = [pick(had[0], ref.name), pick(had[1], ref.email), pick(had[2], ref.phone)];
+      const had = this.freshContacts[j] ?? [null, null, null];
+      this.freshContacts[j] = [pick(had[0], ref.name), pick(had[1], ref.email), pick(had[2], ref.phone)];
     }
-    return this.customers.first(slot);
+    return this.known.id(p);
+  }
+
+  /** Notes a customer this batch creates; returns its number in the batch. */
+  private addFresh(p: number, key: string | null, from: number, to: number): number {
+    const j = this.freshCount++;
+    if (j === this.freshPos.length) {
+      const n = j * 2;
+      this.freshPos = grown(this.freshPos, n);
+      this.freshFrom = grown(this.freshFrom, n);
+      this.freshTo = grown(this.freshTo, n);
+      this.freshSeen = grown(this.freshSeen, n);
+    }
+    this.freshPos[j] = p;
+    this.freshSeen[j] = Number.POSITIVE_INFINITY;
+    this.freshFrom[j] = from;
+    this.freshTo[j] = to;
+    this.freshKey[j] = key;
+    this.freshContacts[j] = null;
+    this.freshIndex.set(p, j);
+    return j;
+  }
+
+  /**
+   * customer() for a fast row (no contacts in the lane); `looked` is its position as found for the whole
+   * batch before any customer was created (-1: look again, an earlier row may have created it).
+   */
+  private fastCustomer(fast: FastOrderRows, i: number, seenMs: number, looked: number): number {
+    const b = fast.buf;
+    const from = fast.customerFrom[i]!;
+    const to = fast.customerTo[i]!;
+    const found = looked === -1 ? this.known.findBytes(b, from, to) : looked;
+    let j: number;
+    if (found === -1) {
+      const p = this.known.insertBytes(b, from, to, this.customerIds.take(), this.batch);
+      j = this.addFresh(p, null, from, to);
+    } else if (this.known.tag(found) === this.batch) j = this.freshIndex.get(found)!;
+    else return this.known.id(found);
+    if (seenMs < this.freshSeen[j]!) this.freshSeen[j] = seenMs;
+    return this.known.id(this.freshPos[j]!);
   }
 
   /** Finds the customers of a batch the workspace already has (only when it had any when the load began). */
-  private async findCustomers(rows: readonly OrderRow[]): Promise<void> {
+  private async findCustomers(rows: readonly OrderRow[], fast: FastOrderRows): Promise<void> {
     if (!this.lookUpCustomers) return;
     const unknown = new Set<string>();
     for (const r of rows) {
-      if (this.slots.get(r.customer.externalId) === -1) unknown.add(r.customer.externalId);
-      if (r.referredBy !== null && this.slots.get(r.referredBy) === -1) unknown.add(r.referredBy);
+      if (this.known.find(r.customer.externalId) === -1) unknown.add(r.customer.externalId);
+      if (r.referredBy !== null && this.known.find(r.referredBy) === -1) unknown.add(r.referredBy);
     }
+    this.lookUp(fast);
+    for (let i = 0; i < fast.n; i++) if (this.looked[i] === -1) unknown.add(fast.customer(i));
     if (unknown.size === 0) return;
     const found = await this.aux.query<{ external_id: string; id: string }>(
       "SELECT external_id, id FROM customer WHERE workspace_id = $1 AND external_id = ANY($2::text[])",
       [this.workspaceId, [...unknown]],
     );
     for (const c of found.rows) {
-      this.customers.set(this.slots.add(c.external_id), Number(c.id), -1);
+      this.known.insert(c.external_id, Number(c.id), -1);
     }
   }
 
   /** Creates the locations a batch names that the workspace lacks (as the row-by-row merge does). */
-  private async findLocations(rows: readonly OrderRow[]): Promise<void> {
+  private async findLocations(names: Iterable<string | null>): Promise<void> {
     // One new location per name whatever its case, spelt as its first row spells it.
     const missing = new Map<string, string>();
-    for (const r of rows) {
-      const l = r.location;
+    for (const l of names) {
       if (l === null || this.locationOfName.get(l) != null || this.locationByKey.has(`x:${l}`)) continue;
       const key = `n:${l.toLowerCase()}`;
       if (!this.locationByKey.has(key) && !missing.has(key)) missing.set(key, l);
@@ -300,56 +350,141 @@ export class OrdersBulkLoad {
 
   /** Sends a batch of valid rows (in file order). */
   async write(rows: readonly OrderRow[]): Promise<void> {
+    this.noFast.reset(this.noFast.buf);
+    await this.writeMixed(this.noFast, rows);
+  }
+
+  /**
+   * Sends a batch read partly by the fast lane (`fast`) and partly by the general converter (`rows`, the
+   * lines the lane handed back), merged in file order: ids, customers' first batch and "the last row of an
+   * order id wins" all follow the file's order.
+   */
+  async writeMixed(fast: FastOrderRows, rows: readonly OrderRow[]): Promise<void> {
     if (this.sinkError) throw this.sinkError;
-    await this.findCustomers(rows);
-    await this.findLocations(rows);
-    await this.orderIds.ensure(rows.length);
-    await this.customerIds.ensure(rows.length * 2);
+    // At most two customers a row (buyer, referrer): no growth, so positions hold through the batch.
+    this.known.reserve(2 * (fast.n + rows.length));
+    await this.findCustomers(rows, fast);
+    const names = new Set<string | null>();
+    for (const r of rows) names.add(r.location);
+    for (let i = 0; i < fast.n; i++) names.add(fast.locationOf(i));
+    await this.findLocations(names);
+    const count = fast.n + rows.length;
+    this.lookUp(fast);
+    const looked = this.looked;
+    await this.orderIds.ensure(count);
+    await this.customerIds.ensure(count * 2);
     this.batch++;
     const w = this.writer;
-    const ws = this.workspaceId;
-    for (const r of rows) {
-      const at = Date.parse(r.orderedAt);
-      const buyer = this.customer(r.customer, at);
-      const referrer = r.referredBy === null ? null : this.customer(r.referredBy, Number.POSITIVE_INFINITY);
+    const currency = Buffer.from(this.currency, "utf8");
+    let g = 0;
+    for (let i = 0; i < fast.n; i++) {
+      const line = fast.line[i]!;
+      while (g < rows.length && rows[g]!.line < line) {
+        this.encode(rows[g++]!);
+        if (w.full) await this.send(this.sink, w.take());
+      }
+      const at = fast.at[i]!;
+      const buyer = this.fastCustomer(fast, i, at, looked[i]!);
       w.row(ORDER_COLUMNS.length)
-        .int4(ws)
+        .int4(this.workspaceId)
         .int8(this.orderIds.take())
-        .text(r.externalId)
+        .bytes(fast.buf, fast.idFrom[i]!, fast.idTo[i]!)
         .int8(buyer)
         .timestamptz(at)
-        .int8(r.amount)
-        .int8(r.listAmount)
-        .text(r.currency)
-        .textOrNull(r.channel)
-        .int8OrNull(this.locationId(r.location))
-        .text(r.status)
-        .int4(r.waitDays)
-        .int8OrNull(referrer);
+        .int8(fast.amount[i]!)
+        .int8(fast.list[i]!)
+        .bytes(currency, 0, currency.length);
+      const channel = fast.channel[i]!;
+      if (channel < 0) w.null();
+      else {
+        const c = this.wordBytes(fast, channel);
+        w.bytes(c, 0, c.length);
+      }
+      w.int8OrNull(this.locationOfCode(fast, fast.location[i]!));
+      const status = this.wordBytes(fast, fast.status[i]!);
+      w.bytes(status, 0, status.length).int4(fast.wait[i]!).null();
       if (w.full) await this.send(this.sink, w.take());
     }
-    this.written += rows.length;
-    await this.sendCustomers();
+    while (g < rows.length) {
+      this.encode(rows[g++]!);
+      if (w.full) await this.send(this.sink, w.take());
+    }
+    this.written += count;
+    await this.sendCustomers(fast);
+  }
+
+  private looked = new Int32Array(0);
+  /** The positions of the fast rows' customers (before this batch creates any). */
+  private lookUp(fast: FastOrderRows): void {
+    if (this.looked.length < fast.n) this.looked = new Int32Array(fast.n * 2);
+    for (let i = 0; i < fast.n; i++)
+      this.looked[i] = this.known.findBytes(fast.buf, fast.customerFrom[i]!, fast.customerTo[i]!);
+  }
+
+  // The fast lane's words (statuses, channels, locations) by code: their UTF-8 bytes, and a location's id
+  // (known for every name a batch uses once findLocations has run).
+  private readonly wordUtf8: Buffer[] = [];
+  private readonly locationByCode: (number | null)[] = [];
+  private wordBytes(fast: FastOrderRows, code: number): Buffer {
+    let b = this.wordUtf8[code];
+    if (b === undefined) {
+      b = Buffer.from(fast.words[code]!, "utf8");
+      this.wordUtf8[code] = b;
+    }
+    return b;
+  }
+  private locationOfCode(fast: FastOrderRows, code: number): number | null {
+    if (code < 0) return null;
+    let id = this.locationByCode[code];
+    if (id === undefined || id === null) {
+      id = this.locationId(fast.words[code]!);
+      this.locationByCode[code] = id;
+    }
+    return id;
+  }
+
+  private encode(r: OrderRow): void {
+    const at = Date.parse(r.orderedAt);
+    const buyer = this.customer(r.customer, at);
+    const referrer = r.referredBy === null ? null : this.customer(r.referredBy, Number.POSITIVE_INFINITY);
+    this.writer
+      .row(ORDER_COLUMNS.length)
+      .int4(this.workspaceId)
+      .int8(this.orderIds.take())
+      .text(r.externalId)
+      .int8(buyer)
+      .timestamptz(at)
+      .int8(r.amount)
+      .int8(r.listAmount)
+      .text(r.currency)
+      .textOrNull(r.channel)
+      .int8OrNull(this.locationId(r.location))
+      .text(r.status)
+      .int4(r.waitDays)
+      .int8OrNull(referrer);
   }
 
   /** The customers this batch created, as it describes them. */
-  private async sendCustomers(): Promise<void> {
+  private async sendCustomers(fast: FastOrderRows): Promise<void> {
     const w = this.peopleWriter;
-    for (const f of this.fresh) {
-      const c = f.contacts;
-      w.row(7)
-        .int4(this.workspaceId)
-        .int8(this.customers.first(f.slot))
-        .text(f.key)
-        .textOrNull(c?.[0] ?? null)
+    for (let j = 0; j < this.freshCount; j++) {
+      const c = this.freshContacts[j];
+      const key = this.freshKey[j];
+      w.row(7).int4(this.workspaceId).int8(this.known.id(this.freshPos[j]!));
+      if (key === null || key === undefined) w.bytes(fast.buf, this.freshFrom[j]!, this.freshTo[j]!);
+      else w.text(key);
+      w.textOrNull(c?.[0] ?? null)
         .textOrNull(c?.[1] ?? null)
         .textOrNull(c?.[2] ?? null);
-      if (Number.isFinite(f.seen)) w.timestamptz(f.seen);
+      const seen = this.freshSeen[j]!;
+      if (Number.isFinite(seen)) w.timestamptz(seen);
       else w.null();
       if (w.full) await this.send(this.peopleSink, w.take());
     }
-    this.createdCustomers += this.fresh.length;
-    this.fresh = [];
+    this.createdCustomers += this.freshCount;
+    this.freshCount = 0;
+    this.freshKey = [];
+    this.freshContacts = [];
     this.freshIndex.clear();
   }
 
@@ -358,7 +493,14 @@ export class OrdersBulkLoad {
     // Up to a few megabytes in flight, so that parsing here and loading in the server overlap (waiting for
     // each chunk to drain before making the next would run them in turn).
     sink.write(chunk);
-    if (sink.writableLength > 8 << 20) await Promise.race([once(sink, "drain"), once(sink, "error")]);
+    if (sink.writableLength > 8 << 20) {
+      // Whichever comes first; the other listener goes too (one left per wait piled up on the stream).
+      const done = new AbortController();
+      const { signal } = done;
+      await Promise.race([once(sink, "drain", { signal }), once(sink, "error", { signal })]).finally(() =>
+        done.abort(),
+      );
+    }
     if (this.sinkError) throw this.sinkError;
   }
 
@@ -375,9 +517,10 @@ export class OrdersBulkLoad {
   }
 
   /**
-   * Ends both COPYs and commits them (the block table is still detached: no query sees it), indexes it —
-   * the external id's key and the BRIN index on this connection, the primary key and the customer index on
-   * the second — and, in a new transaction the caller commits after recording the run, attaches it.
+   * Ends both COPYs and commits them (the block table is still detached: no query sees it), builds its
+   * keys — the external id's key and the primary key on this connection, the customer index on the
+   * second (the BRIN index exists from the start) — and, in a new transaction the caller commits after
+   * recording the run, attaches it.
    */
   async finish(): Promise<BulkOutcome> {
     this.mark("stream");
@@ -405,16 +548,15 @@ export class OrdersBulkLoad {
         duplicates = d.rowCount ?? 0;
         await this.build(this.client, [sql]);
       }
-      await this.build(this.client, [
-        `CREATE INDEX ${t}_updated ON ${t} USING brin (updated_at) WITH (autosummarize = on)`,
-      ]);
     };
+    // Two at a time: the customer index (the one real sort: rows come in file order, ids and order ids
+    // nearly sorted) on one connection, the two keys one after the other on the other.
     await Promise.all([
-      external(),
-      this.build(this.aux, [
-        `CREATE UNIQUE INDEX ${t}_pkey ON ${t} (workspace_id, id)`,
-        `CREATE INDEX ${t}_customer ON ${t} (customer_id, ordered_at)`,
-      ]),
+      (async () => {
+        await external();
+        await this.build(this.client, [`CREATE UNIQUE INDEX ${t}_pkey ON ${t} (workspace_id, id)`]);
+      })(),
+      this.build(this.aux, [`CREATE INDEX ${t}_customer ON ${t} (customer_id, ordered_at)`]),
     ]);
     this.mark("indexes");
     const c = this.client;

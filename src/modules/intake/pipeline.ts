@@ -4,6 +4,7 @@ import path from "node:path";
 import type pg from "pg";
 import { AppError } from "../../platform/errors.ts";
 import { announceDataChanged } from "../../platform/jobs/events.ts";
+import { loadBlock, noticeIssues, zero } from "./block-load.ts";
 import { bulkMinRows, OrdersBulkLoad } from "./bulk.ts";
 import { mergeBatch, prepareStages } from "./merge.ts";
 import {
@@ -13,6 +14,7 @@ import {
   createRowConverter,
   type EntityKind,
   type EntityRows,
+  type Mapping,
   type OpenFormat,
   openTable,
   type SourceRow,
@@ -59,6 +61,8 @@ export type ImportSummary = store.RunCounters & {
   seconds: number;
   /** For a block load: milliseconds per phase (bench/intake.ts prints them). */
   phases?: Record<string, number>;
+  /** For a block load: rows read straight from the file's bytes by the fast lane (block-load.ts). */
+  laneRows?: number;
 };
 
 /** SHA-256 and line count of a file in one streaming pass (the line count feeds the progress bar). */
@@ -75,16 +79,6 @@ async function fingerprint(file: string): Promise<{ sha256: string; lines: numbe
   if (last !== 10) lines++;
   return { sha256: hash.digest("hex"), lines, bytes: statSync(file).size };
 }
-
-const zero = (): store.RunCounters => ({
-  read: 0,
-  inserted: 0,
-  updated: 0,
-  unchanged: 0,
-  rejected: 0,
-  createdCustomers: 0,
-  createdLocations: 0,
-});
 
 /**
  * Streams a file into the workspace: read → map columns → validate rows → per batch, in one transaction,
@@ -140,6 +134,7 @@ export async function importFile(
   let warnings = 0;
   let skipped = 0;
   let phases: Record<string, number> | undefined;
+  let laneRows: number | undefined;
   const client = await pool.connect();
   try {
     await prepareStages(client);
@@ -149,12 +144,26 @@ export async function importFile(
         ? await OrdersBulkLoad.begin(pool, client, o.workspaceId)
         : undefined;
     if (block) {
-      const b = await loadBlock(block, client, reader, converter, o, runId, (p) =>
-        onProgress?.({ runId, totalRows, ...p }),
+      const b = await loadBlock(
+        block,
+        client,
+        reader,
+        converter,
+        {
+          file: o.file,
+          workspaceId: o.workspaceId,
+          runId,
+          mapping: mapping as Mapping<"orders">,
+          timeZone: cdnow ? CDNOW_PRESET.timeZone : ws.timeZone,
+          currency: cdnow ? CDNOW_PRESET.currency : ws.currency,
+          batchSize: o.batchSize,
+        },
+        (p) => onProgress?.({ runId, totalRows, ...p }),
       );
       Object.assign(totals, b.totals);
       warnings = b.warnings;
       phases = b.phases;
+      laneRows = b.laneRows;
       await store.finishRun(pool, o.workspaceId, runId, "done", null);
     } else {
       // Parsing a batch (here) and merging the one before it (in PostgreSQL) overlap: the next batch is read
@@ -240,7 +249,7 @@ export async function importFile(
     skippedLines: skipped,
     warnings,
     seconds: (Date.now() - started) / 1000,
-    ...(phases ? { phases } : {}),
+    ...(phases ? { phases, laneRows } : {}),
   };
 }
 
@@ -259,85 +268,6 @@ async function inBatches(
     }
   }
   if (pending.length > 0) await write(pending);
-}
-
-/** File-level notices (NUL bytes removed, undecodable bytes) as warnings of the report. */
-const noticeIssues = (reader: {
-  notices: ReadonlyArray<{ line: number; code: string; params: unknown; message: string }>;
-}) =>
-  reader.notices.map((n) => ({
-    line: n.line,
-    column: null,
-    value: null,
-    code: n.code,
-    params: n.params,
-    message: n.message,
-    severity: "warning" as const,
-  })) as store.ReportedIssue[];
-
-/**
- * The block path: every valid row goes into the block as it is read; rejected rows and the run's progress
- * are written at once on the block's second connection (they are about the run, which a kill ends anyway);
- * the block's transaction commits with the run's final counts.
- */
-async function loadBlock(
-  block: OrdersBulkLoad,
-  client: pg.PoolClient,
-  reader: Awaited<ReturnType<typeof openTable>>,
-  converter: ReturnType<typeof createRowConverter>,
-  o: ImportOptions,
-  runId: number,
-  onProgress: (p: Omit<ImportProgress, "runId" | "totalRows">) => void,
-): Promise<{ totals: store.RunCounters; warnings: number; phases: Record<string, number> }> {
-  const totals = zero();
-  let warnings = 0;
-  let lastLine = 0;
-  const aux = block.auxClient;
-  let out: Awaited<ReturnType<OrdersBulkLoad["finish"]>>;
-  try {
-    const write = async (rows: SourceRow[]) => {
-      const batch = converter.convertBatch(rows);
-      lastLine = rows[rows.length - 1]?.line ?? lastLine;
-      await block.write(batch.rows as EntityRows["orders"][]);
-      totals.read += batch.rows.length + batch.errors.length;
-      totals.rejected += batch.errors.length;
-      const issues: store.ReportedIssue[] = [
-        ...batch.errors.map((e) => ({ ...e, severity: "error" as const })),
-        ...batch.warnings.map((w) => ({ ...w, severity: "warning" as const })),
-      ];
-      warnings += batch.warnings.length;
-      await store.writeIssues(aux, o.workspaceId, runId, issues);
-      // The run's row shows the progress (the web page polls it), twice a second at most.
-      if (performance.now() - reported > 500) {
-        await store.setRunProgress(aux, o.workspaceId, runId, totals.read, totals.rejected);
-        reported = performance.now();
-      }
-      onProgress({ rowsRead: totals.read, ...pick(totals) });
-    };
-    let reported = 0;
-    // Smaller batches than the row-by-row path's: a batch's rows then die young, which spares the garbage
-    // collector most of its work (a block has no per-batch transaction to amortise).
-    await inBatches(reader.batches, o.batchSize ?? 4_000, write);
-    const notices = noticeIssues(reader);
-    await store.writeIssues(aux, o.workspaceId, runId, notices);
-    warnings += notices.length;
-    await store.setRunProgress(aux, o.workspaceId, runId, totals.read, totals.rejected);
-    onProgress({ rowsRead: totals.read, ...pick(totals), phase: "indexing" });
-    out = await block.finish();
-    totals.inserted = out.inserted;
-    totals.unchanged = out.duplicates;
-    totals.createdCustomers = out.createdCustomers;
-    totals.createdLocations = out.createdLocations;
-    await store.setRunCounters(client, o.workspaceId, runId, totals, lastLine);
-    await client.query("COMMIT");
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    await block.close(false);
-    throw e;
-  }
-  await block.close(true);
-  onProgress({ rowsRead: totals.read, ...pick(totals) });
-  return { totals, warnings, phases: out.phases };
 }
 
 const pick = (t: store.RunCounters) => ({

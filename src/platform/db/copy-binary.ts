@@ -111,6 +111,19 @@ export class BinaryCopyWriter {
     return this;
   }
 
+  /** Text that is already UTF-8 without NUL (the ASCII bytes of a file): copied as it is. */
+  bytes(src: Uint8Array, from: number, to: number): this {
+    const n = to - from;
+    this.room(4 + n);
+    this.put32(n, this.at);
+    const b = this.buf;
+    const start = this.at + 4;
+    if (n < 64) for (let k = 0; k < n; k++) b[start + k] = src[from + k]!;
+    else b.set(src.subarray(from, to), start);
+    this.at = start + n;
+    return this;
+  }
+
   textOrNull(s: string | null): this {
     return s === null ? this.null() : this.text(s);
   }
