@@ -15,6 +15,7 @@ console.log(
     rows: s.read,
     inserted: s.inserted,
     phases: s.phases,
+    laneRows: s.laneRows,
     seconds,
     nodeCpuSeconds: (cpu.user + cpu.system) / 1e6,
     maxRssMb: process.resourceUsage().maxRSS / 1024,

@@ -62,6 +62,7 @@ function runChild(args: string[]): Promise<{
   maxRssMb: number;
   inserted: number;
   phases?: Record<string, number>;
+  laneRows?: number;
 }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -124,6 +125,15 @@ async function rawCopy(
   return { rows: n, seconds };
 }
 
+/** A CHECKPOINT (where the role may run one), then a few seconds for the machine to calm down. */
+async function settle(url: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query("CHECKPOINT").catch(() => {});
+  await c.end();
+  await new Promise((r) => setTimeout(r, 3000));
+}
+
 export async function runIntakeBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "storona-bench-intake-"));
   fs.chmodSync(tmp, 0o755);
@@ -155,10 +165,15 @@ export async function runIntakeBench(): Promise<void> {
     await pool.end();
 
     console.log("Raw COPY of the same file into a bare table (the ceiling)…");
+    // Each measured run starts from a checkpoint: otherwise the server may still be writing out the
+    // previous run's gigabyte (a checkpoint, dirty buffers) while the next one is measured.
+    await settle(url);
     const raw = await rawCopy(url, file);
     console.log("Raw COPY, then the keys and indexes of an orders partition built over it (a reference)…");
+    await settle(url);
     const indexed = await rawCopy(url, file, true);
     console.log("Storona import (parse, validate, stage, merge, create customers and locations)…");
+    await settle(url);
     const ours = await runChild([url, String(ws), file]);
     const rawRate = raw.rows / raw.seconds;
     const ourRate = ours.rows / ours.seconds;
@@ -168,7 +183,7 @@ export async function runIntakeBench(): Promise<void> {
       .join(" / ");
     const lines = [
       `server: ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded"}; load average at the end ${load} (${os.cpus().length} cores)`,
-      `rows: ${ours.rows.toLocaleString("en")} (inserted ${ours.inserted.toLocaleString("en")})`,
+      `rows: ${ours.rows.toLocaleString("en")} (inserted ${ours.inserted.toLocaleString("en")}; read by the fast lane ${(ours.laneRows ?? 0).toLocaleString("en")})`,
       `Storona import: ${Math.round(ourRate).toLocaleString("en")} rows/s (${ours.seconds.toFixed(1)} s), peak RSS ${ours.maxRssMb.toFixed(0)} MB`,
       `raw COPY:       ${Math.round(rawRate).toLocaleString("en")} rows/s (${raw.seconds.toFixed(1)} s)`,
       `raw COPY + keys built after: ${Math.round(indexed.rows / indexed.seconds).toLocaleString("en")} rows/s (${indexed.seconds.toFixed(1)} s)`,
