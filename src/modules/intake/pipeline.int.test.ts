@@ -185,25 +185,39 @@ describe("importing files", () => {
     const script = path.join(root, "src/modules/intake/testing/import-child.ts");
     const child = spawn(process.execPath, ["--import", "tsx", script, t.url, String(k), file], {
       cwd: root,
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "ignore", "pipe"],
     });
-    // Kill it as soon as some batches are committed but before the end.
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(async () => {
-        const r = await t.pool.query("SELECT count(*)::int AS n FROM orders WHERE workspace_id = $1", [k]);
-        if (r.rows[0].n >= 10_000) {
-          clearInterval(timer);
-          child.kill("SIGKILL");
-          resolve();
-        }
-      }, 20);
-      child.on("exit", (code) => {
-        clearInterval(timer);
-        if (code === 0)
-          reject(new Error("the import finished before it could be killed; make the file bigger"));
-      });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
     });
-    await new Promise((r) => child.on("close", r));
+    let ended: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    const exited = new Promise<void>((resolve) =>
+      child.once("exit", (code, signal) => {
+        ended = { code, signal };
+        resolve();
+      }),
+    );
+    // Kill it as soon as some batches are committed but before the end. One count at a time: polls that
+    // overlap on a slow machine would queue up on the pool and slow the import they wait for.
+    for (;;) {
+      if (ended) {
+        throw new Error(
+          ended.code === 0
+            ? "the import finished before it could be killed; make the file bigger"
+            : `the import ended on its own (exit ${ended.code}, signal ${ended.signal}):\n${stderr}`,
+        );
+      }
+      const r = await t.pool.query("SELECT count(*)::int AS n FROM orders WHERE workspace_id = $1", [k]);
+      if (r.rows[0].n >= 10_000) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill("SIGKILL");
+    await exited;
+    expect(ended, "the import had finished by the time the kill landed").toEqual({
+      code: null,
+      signal: "SIGKILL",
+    });
     const half = (await t.pool.query("SELECT count(*)::int AS n FROM orders WHERE workspace_id = $1", [k]))
       .rows[0].n;
     expect(half).toBeGreaterThan(0);

@@ -21,6 +21,10 @@ export function openDatabase(
   });
   // An idle client losing its connection (e.g. the server restarting) must not crash the process.
   pool.on("error", () => {});
+  // Nor a checked-out one between two queries (a long import holds its client): its next query fails instead.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   // biome-ignore lint/complexity/noBannedTypes: see Db.
   const db = new Kysely<{}>({ dialect: new PostgresDialect({ pool }) });
   return {
