@@ -210,7 +210,7 @@ export class OrdersBulkLoad {
       this.sinkError ??= e;
     };
     this.sink = this.client.query(
-      copyFrom(`COPY ${t} (${ORDER_COLUMNS.join(", ")}) FROM STDIN (FORMAT binary)`),
+      copyFrom(`COPY ${t} (${ORDER_COLUMNS.join(", ")}) FROM STDIN (FORMAT binary, FREEZE)`),
     );
     this.sink.on("error", onError);
     // The customers' foreign keys (to the workspace, locked and present; the referrer, always empty here)
@@ -280,10 +280,13 @@ export class OrdersBulkLoad {
    * batch before any customer was created (-1: look again, an earlier row may have created it).
    */
   private fastCustomer(fast: FastOrderRows, i: number, seenMs: number, looked: number): number {
+    // Found before the batch began: a customer of an earlier batch, whose id lookUp() kept (its slot is
+    // not read again, a second cache miss on a large map).
+    if (looked !== -1) return this.lookedId[i]!;
     const b = fast.buf;
     const from = fast.customerFrom[i]!;
     const to = fast.customerTo[i]!;
-    const found = looked === -1 ? this.known.findBytes(b, from, to) : looked;
+    const found = this.known.findBytes(b, from, to);
     let j: number;
     if (found === -1) {
       const p = this.known.insertBytes(b, from, to, this.customerIds.take(), this.batch);
@@ -381,7 +384,7 @@ export class OrdersBulkLoad {
       const line = fast.line[i]!;
       while (g < rows.length && rows[g]!.line < line) {
         this.encode(rows[g++]!);
-        if (w.full) await this.send(this.sink, w.take());
+        if (w.full) await this.send(this.sink, w);
       }
       const at = fast.at[i]!;
       const buyer = this.fastCustomer(fast, i, at, looked[i]!);
@@ -403,22 +406,30 @@ export class OrdersBulkLoad {
       w.int8OrNull(this.locationOfCode(fast, fast.location[i]!));
       const status = this.wordBytes(fast, fast.status[i]!);
       w.bytes(status, 0, status.length).int4(fast.wait[i]!).null();
-      if (w.full) await this.send(this.sink, w.take());
+      if (w.full) await this.send(this.sink, w);
     }
     while (g < rows.length) {
       this.encode(rows[g++]!);
-      if (w.full) await this.send(this.sink, w.take());
+      if (w.full) await this.send(this.sink, w);
     }
     this.written += count;
     await this.sendCustomers(fast);
   }
 
   private looked = new Int32Array(0);
-  /** The positions of the fast rows' customers (before this batch creates any). */
+  private lookedId = new Float64Array(0);
+  /** The positions of the fast rows' customers (before this batch creates any), and their ids. */
   private lookUp(fast: FastOrderRows): void {
-    if (this.looked.length < fast.n) this.looked = new Int32Array(fast.n * 2);
-    for (let i = 0; i < fast.n; i++)
-      this.looked[i] = this.known.findBytes(fast.buf, fast.customerFrom[i]!, fast.customerTo[i]!);
+    if (this.looked.length < fast.n) {
+      this.looked = new Int32Array(fast.n * 2);
+      this.lookedId = new Float64Array(fast.n * 2);
+    }
+    const known = this.known;
+    for (let i = 0; i < fast.n; i++) {
+      const p = known.findBytes(fast.buf, fast.customerFrom[i]!, fast.customerTo[i]!);
+      this.looked[i] = p;
+      if (p !== -1) this.lookedId[i] = known.id(p);
+    }
   }
 
   // The fast lane's words (statuses, channels, locations) by code: their UTF-8 bytes, and a location's id
@@ -479,7 +490,7 @@ export class OrdersBulkLoad {
       const seen = this.freshSeen[j]!;
       if (Number.isFinite(seen)) w.timestamptz(seen);
       else w.null();
-      if (w.full) await this.send(this.peopleSink, w.take());
+      if (w.full) await this.send(this.peopleSink, w);
     }
     this.createdCustomers += this.freshCount;
     this.freshCount = 0;
@@ -488,11 +499,15 @@ export class OrdersBulkLoad {
     this.freshIndex.clear();
   }
 
-  private async send(sink: ReturnType<typeof copyFrom>, chunk: Buffer): Promise<void> {
+  private async send(sink: ReturnType<typeof copyFrom>, w: BinaryCopyWriter): Promise<void> {
     if (this.sinkError) throw this.sinkError;
     // Up to a few megabytes in flight, so that parsing here and loading in the server overlap (waiting for
-    // each chunk to drain before making the next would run them in turn).
-    sink.write(chunk);
+    // each chunk to drain before making the next would run them in turn). A chunk's buffer is reused once
+    // the stream has written it to the connection (its write callback).
+    const chunk = w.lend();
+    sink.write(chunk, (error) => {
+      if (!error) w.recycle(chunk);
+    });
     if (sink.writableLength > 8 << 20) {
       // Whichever comes first; the other listener goes too (one left per wait piled up on the stream).
       const done = new AbortController();

@@ -140,6 +140,28 @@ export class BinaryCopyWriter {
     return out;
   }
 
+  // Buffers handed out by lend() and given back by recycle() once their bytes were sent.
+  private readonly spare: Buffer[] = [];
+
+  /**
+   * The rows so far without copying them, and a fresh start in another buffer. The caller gives the bytes
+   * back with recycle() once the stream is done with them (a bulk load sends a gigabyte in these chunks:
+   * fresh buffers for each would keep the garbage collector busy).
+   */
+  lend(): Buffer {
+    const out = this.buf.subarray(0, this.at);
+    this.buf = this.spare.pop() ?? Buffer.allocUnsafe(this.flushAt + 65_536);
+    this.at = 0;
+    return out;
+  }
+
+  /** Takes back a chunk lend() gave out, for a later one. */
+  recycle(chunk: Buffer): void {
+    const whole = chunk.buffer;
+    if (chunk.byteOffset !== 0 || whole.byteLength < this.flushAt + 65_536 || this.spare.length >= 16) return;
+    this.spare.push(Buffer.from(whole));
+  }
+
   /** The last bytes of the stream: what is buffered plus the trailer. */
   end(): Buffer {
     this.header(); // an empty stream still needs it
