@@ -134,6 +134,49 @@ async function settle(url: string): Promise<void> {
   await new Promise((r) => setTimeout(r, 3000));
 }
 
+type ChildResult = Awaited<ReturnType<typeof runChild>>;
+
+/** A fresh, migrated database with one empty workspace: each measured import is a workspace's first. */
+async function freshDatabase(admin: string, name: string): Promise<{ url: string; ws: number }> {
+  const a = new pg.Client({ connectionString: admin });
+  await a.connect();
+  await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await a.query(`CREATE DATABASE "${name}"`);
+  await a.end();
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    await migrate(pool);
+    const ws = (
+      await pool.query(
+        "INSERT INTO workspace (slug, name, currency, time_zone) VALUES ('bench', 'Bench', 'EUR', 'UTC') RETURNING id",
+      )
+    ).rows[0].id;
+    return { url, ws };
+  } finally {
+    await pool.end();
+  }
+}
+
+async function dropDatabase(admin: string, name: string): Promise<void> {
+  const d = new pg.Client({ connectionString: admin });
+  await d.connect();
+  await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await d.end();
+}
+
+/** The middle value (the lower middle of an even count). */
+export function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+// Pairs measured: on a shared machine one pair's ratio moves by ±0.05 between runs minutes apart; the
+// median of a few interleaved pairs is what the target is judged on (every pair is printed).
+const RUNS = Math.max(1, Number(process.env.BENCH_INTAKE_RUNS ?? 3));
+
 export async function runIntakeBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "storona-bench-intake-"));
   fs.chmodSync(tmp, 0o755);
@@ -146,52 +189,63 @@ export async function runIntakeBench(): Promise<void> {
     ? undefined
     : await startEmbedded({ home: path.join(tmp, "home") });
   const admin = process.env.DATABASE_URL ?? embedded!.url;
-  const dbName = `storona_bench_intake_${process.pid}`;
-  const a = new pg.Client({ connectionString: admin });
-  await a.connect();
-  await a.query(`CREATE DATABASE "${dbName}"`);
-  await a.end();
-  const u = new URL(admin);
-  u.pathname = `/${dbName}`;
-  const url = u.toString();
+  const prefix = `storona_bench_intake_${process.pid}`;
   try {
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
-    await migrate(pool);
-    const ws = (
-      await pool.query(
-        "INSERT INTO workspace (slug, name, currency, time_zone) VALUES ('bench', 'Bench', 'EUR', 'UTC') RETURNING id",
-      )
-    ).rows[0].id;
-    await pool.end();
-
-    console.log("Raw COPY of the same file into a bare table (the ceiling)…");
-    // Each measured run starts from a checkpoint: otherwise the server may still be writing out the
-    // previous run's gigabyte (a checkpoint, dirty buffers) while the next one is measured.
-    await settle(url);
-    const raw = await rawCopy(url, file);
+    const pairs: { raw: { rows: number; seconds: number }; ours: ChildResult; ratio: number }[] = [];
+    for (let r = 1; r <= RUNS; r++) {
+      const name = `${prefix}_${r}`;
+      const { url, ws } = await freshDatabase(admin, name);
+      try {
+        console.log(
+          `Pair ${r} of ${RUNS}: raw COPY of the same file into a bare table (the ceiling), then Storona's import…`,
+        );
+        // Each measured run starts from a checkpoint: otherwise the server may still be writing out the
+        // previous run's gigabyte (a checkpoint, dirty buffers) while the next one is measured.
+        await settle(url);
+        const raw = await rawCopy(url, file);
+        await settle(url);
+        const ours = await runChild([url, String(ws), file]);
+        const ratio = ours.rows / ours.seconds / (raw.rows / raw.seconds);
+        pairs.push({ raw, ours, ratio });
+        console.log(
+          `  Storona ${Math.round(ours.rows / ours.seconds).toLocaleString("en")} rows/s (${ours.seconds.toFixed(1)} s), raw COPY ${Math.round(raw.rows / raw.seconds).toLocaleString("en")} rows/s (${raw.seconds.toFixed(1)} s), ratio ${ratio.toFixed(2)}, peak RSS ${ours.maxRssMb.toFixed(0)} MB`,
+        );
+      } finally {
+        await dropDatabase(admin, name);
+      }
+    }
     console.log("Raw COPY, then the keys and indexes of an orders partition built over it (a reference)…");
-    await settle(url);
-    const indexed = await rawCopy(url, file, true);
-    console.log("Storona import (parse, validate, stage, merge, create customers and locations)…");
-    await settle(url);
-    const ours = await runChild([url, String(ws), file]);
-    const rawRate = raw.rows / raw.seconds;
-    const ourRate = ours.rows / ours.seconds;
+    const refName = `${prefix}_ref`;
+    const ref = await freshDatabase(admin, refName);
+    let indexed: { rows: number; seconds: number };
+    try {
+      await settle(ref.url);
+      indexed = await rawCopy(ref.url, file, true);
+    } finally {
+      await dropDatabase(admin, refName);
+    }
+
+    const mid = median(pairs.map((p) => p.ratio));
+    const middle = pairs.find((p) => p.ratio === mid)!;
+    const ours = middle.ours;
+    const ourRate = median(pairs.map((p) => p.ours.rows / p.ours.seconds));
+    const rawRate = median(pairs.map((p) => p.raw.rows / p.raw.seconds));
+    const rss = Math.max(...pairs.map((p) => p.ours.maxRssMb));
     const load = os
       .loadavg()
       .map((x) => x.toFixed(2))
       .join(" / ");
     const lines = [
-      `server: ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded"}; load average at the end ${load} (${os.cpus().length} cores)`,
+      `server: ${process.env.DATABASE_URL ? "DATABASE_URL" : "embedded"}; load average at the end ${load} (${os.cpus().length} cores); ${RUNS} pair(s), medians below`,
       `rows: ${ours.rows.toLocaleString("en")} (inserted ${ours.inserted.toLocaleString("en")}; read by the fast lane ${(ours.laneRows ?? 0).toLocaleString("en")})`,
-      `Storona import: ${Math.round(ourRate).toLocaleString("en")} rows/s (${ours.seconds.toFixed(1)} s), peak RSS ${ours.maxRssMb.toFixed(0)} MB`,
-      `raw COPY:       ${Math.round(rawRate).toLocaleString("en")} rows/s (${raw.seconds.toFixed(1)} s)`,
+      `Storona import: ${Math.round(ourRate).toLocaleString("en")} rows/s (median), peak RSS ${rss.toFixed(0)} MB (highest)`,
+      `raw COPY:       ${Math.round(rawRate).toLocaleString("en")} rows/s (median)`,
       `raw COPY + keys built after: ${Math.round(indexed.rows / indexed.seconds).toLocaleString("en")} rows/s (${indexed.seconds.toFixed(1)} s)`,
-      `ratio Storona / raw COPY: ${(ourRate / rawRate).toFixed(2)} (target ≥ 0.5); target ≥ 150,000 rows/s; peak RSS target < 300 MB`,
+      `ratio Storona / raw COPY: ${mid.toFixed(2)} (median of ${pairs.map((p) => p.ratio.toFixed(2)).join(", ")}; target ≥ 0.5); target ≥ 150,000 rows/s; peak RSS target < 300 MB`,
       `ratio Storona / (raw COPY + keys built after): ${(ourRate / (indexed.rows / indexed.seconds)).toFixed(2)}`,
       ...(ours.phases
         ? [
-            `block load phases (ms): ${Object.entries(ours.phases)
+            `block load phases of the median pair (ms): ${Object.entries(ours.phases)
               .map(([k, v]) => `${k} ${v}`)
               .join(", ")}`,
           ]
@@ -199,10 +253,6 @@ export async function runIntakeBench(): Promise<void> {
     ];
     for (const l of lines) console.log(`  ${l}`);
   } finally {
-    const d = new pg.Client({ connectionString: admin });
-    await d.connect();
-    await d.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await d.end();
     await embedded?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
