@@ -1,6 +1,8 @@
 import { Box } from "@mantine/core";
 import type { EChartsCoreOption, EChartsType } from "echarts/core";
 import { useEffect, useRef } from "react";
+import { useI18n } from "../i18n/index.ts";
+import { localiseNumbers } from "./chart-locale.ts";
 
 /** ECharts' generated aria text is off: the caller's `label` is the chart's description. */
 const noAria = { aria: { enabled: false } } as const;
@@ -24,8 +26,11 @@ type ChartProps = {
 export function Chart({ option, label, height = 280 }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | undefined>(undefined);
+  const { language } = useI18n();
   const latest = useRef(option);
   latest.current = option;
+  const latestLanguage = useRef(language);
+  latestLanguage.current = language;
 
   useEffect(() => {
     let disposed = false;
@@ -33,7 +38,7 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
     void import("./echarts-setup.ts").then(({ init }) => {
       if (disposed || !element.current) return;
       const instance = init(element.current, undefined, { renderer: "canvas" });
-      instance.setOption({ ...noAria, ...latest.current });
+      instance.setOption({ ...noAria, ...localiseNumbers(latest.current, latestLanguage.current) });
       chart.current = instance;
       observer = new ResizeObserver(() => instance.resize());
       observer.observe(element.current);
@@ -47,8 +52,8 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ ...noAria, ...option }, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption({ ...noAria, ...localiseNumbers(option, language) }, { notMerge: true });
+  }, [option, language]);
 
   return (
     <Box role="img" aria-label={label} h={height} w="100%">
