@@ -25,6 +25,23 @@ import { isBlank } from "./values.ts";
 const CR = 13;
 const QUOTE = 34;
 const SPACE = 32;
+// What a byte is to the splitter (FastOrdersLane.kinds).
+const PLAIN = 0; // printable ASCII other than the delimiter and the quote
+const DELIM = 1;
+const QUOTE_KIND = 2;
+const STOP = 3; // NUL, CR
+const OTHER = 4; // control characters and bytes beyond ASCII
+
+function byteKinds(delimiter: number): Uint8Array {
+  const kinds = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) {
+    if (c === 0 || c === CR) kinds[c] = STOP;
+    else if (c < SPACE || c > 0x7e) kinds[c] = OTHER;
+  }
+  kinds[QUOTE] = QUOTE_KIND;
+  kinds[delimiter] = DELIM;
+  return kinds;
+}
 const MAX_LINE = 65_536;
 const MAX_ID = 256;
 
@@ -109,9 +126,9 @@ const latin1 = (b: Buffer, from: number, to: number): string => b.toString("lati
 /** Low-cardinality cells (statuses, channels, locations) read once per distinct spelling, as codes. */
 class Spellings<T extends number> {
   private readonly keys: string[] = [];
-  private readonly hashes: number[] = [];
   private readonly values: T[] = [];
-  // By the hash's low byte: the spelling last seen there (most columns have a handful of values).
+  // By a cheap hint (length, first and last byte): the spelling last seen there (most columns have a
+  // handful of values, so the hint nearly always names the right one; same() decides).
   private readonly recent = new Int32Array(256).fill(-1);
   constructor(private readonly read: (text: string) => T) {}
   private same(j: number, b: Buffer, from: number, to: number): boolean {
@@ -121,13 +138,12 @@ class Spellings<T extends number> {
     return true;
   }
   get(b: Buffer, from: number, to: number): T {
-    let h = 0x811c9dc5;
-    for (let k = from; k < to; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
-    const r = this.recent[h & 255]!;
-    if (r >= 0 && this.hashes[r] === h && this.same(r, b, from, to)) return this.values[r]!;
+    const hint = ((to - from) * 31 + (b[from] ?? 0) * 7 + (b[to - 1] ?? 0) * 131) & 255;
+    const r = this.recent[hint]!;
+    if (r >= 0 && this.same(r, b, from, to)) return this.values[r]!;
     for (let j = 0; j < this.keys.length; j++) {
-      if (this.hashes[j] === h && this.same(j, b, from, to)) {
-        this.recent[h & 255] = j;
+      if (this.same(j, b, from, to)) {
+        this.recent[hint] = j;
         return this.values[j]!;
       }
     }
@@ -136,9 +152,8 @@ class Spellings<T extends number> {
     // Many distinct values (a free-text column): read each time rather than scan a long list.
     if (this.keys.length < 64) {
       this.keys.push(text);
-      this.hashes.push(h);
       this.values.push(value);
-      this.recent[h & 255] = this.keys.length - 1;
+      this.recent[hint] = this.keys.length - 1;
     }
     return value;
   }
@@ -153,6 +168,8 @@ type FieldPlan = { index: number; fallback: string | undefined };
  */
 export class FastOrdersLane {
   private readonly delim: number;
+  private readonly kinds: Uint8Array;
+  private readonly delimControl: boolean;
   private readonly columns: number;
   private readonly slot: Int32Array; // column → field code (or -1: not read)
   private readonly digits: number;
@@ -176,6 +193,8 @@ export class FastOrdersLane {
     private readonly blankList: boolean,
   ) {
     this.delim = delimiter.charCodeAt(0);
+    this.kinds = byteKinds(this.delim);
+    this.delimControl = this.delim < SPACE;
     this.columns = columns;
     this.slot = slot;
     this.digits = Math.max(0, Math.min(minorDigits(currency), 4));
@@ -274,24 +293,26 @@ export class FastOrdersLane {
     const d = this.delim;
     const starts = this.starts;
     const ends = this.ends;
+    const kind = this.kinds;
     let n = 0;
     let p = from;
     let ascii = true;
     let quoted = false;
     // Split: plain fields, or a whole field in quotes with no quote inside (anything else stops the lane).
+    // One table look-up a byte: most bytes are plain and take a single comparison.
     for (;;) {
       if (n === MAX_LINE) return "stop";
       if (p < end && b[p] === QUOTE) {
         quoted = true;
         const open = p + 1;
         let q = open;
-        while (q < end && b[q] !== QUOTE) {
-          const c = b[q]!;
-          if (c < SPACE || c > 0x7e) {
-            if (c === 0 || c === CR) return "stop"; // the reader removes NULs; a lone CR ends a line
-            ascii = false;
-          }
-          q++;
+        for (; q < end; q++) {
+          const k = kind[b[q]!]!;
+          if (k === PLAIN) continue;
+          if (k === QUOTE_KIND) break;
+          if (k === STOP) return "stop"; // the reader removes NULs; a lone CR ends a line
+          // Other bytes, and a control-character delimiter inside quotes, are not plain ASCII.
+          if (k === OTHER || this.delimControl) ascii = false;
         }
         if (q >= end || (q + 1 < end && b[q + 1] !== d)) return "stop";
         starts[n] = open;
@@ -299,15 +320,12 @@ export class FastOrdersLane {
         p = q + 1;
       } else {
         const s = p;
-        while (p < end) {
-          const c = b[p]!;
-          if (c === d) break;
-          if (c === QUOTE) return "stop";
-          if (c < SPACE || c > 0x7e) {
-            if (c === 0 || c === CR) return "stop";
-            ascii = false;
-          }
-          p++;
+        for (; p < end; p++) {
+          const k = kind[b[p]!]!;
+          if (k === PLAIN) continue;
+          if (k === DELIM) break;
+          if (k !== OTHER) return "stop"; // a quote inside a field, NUL, a lone CR
+          ascii = false;
         }
         starts[n] = s;
         ends[n++] = p;
