@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "../modules/intake/index.ts";
+import { rebuild as rebuildSpeedometer } from "../modules/speedometer/index.ts";
 import { createTestDatabase, type TestDatabase } from "../platform/testing/db.ts";
 import { startDerivedQueue } from "./derived.ts";
 
@@ -57,6 +58,38 @@ describe("derived figures follow the data", () => {
     } finally {
       queue.stop();
     }
+  });
+
+  it("counts customers in the segments an import moves them into, as a full rebuild does", async () => {
+    const slices = async () =>
+      (
+        await t.pool.query(
+          `SELECT value, to_char(month, 'YYYY-MM') AS month, orders, revenue, repeat_base, repeat_returned,
+                  new_customers
+           FROM speedometer_month
+           WHERE workspace_id = $1 AND dim = 'segment'
+             AND (orders <> 0 OR repeat_base <> 0 OR repeat_returned <> 0 OR new_customers <> 0)
+           ORDER BY value, month`,
+          [ws],
+        )
+      ).rows;
+    const queue = startDerivedQueue(t.pool, { delayMs: 20 });
+    try {
+      // New and returning customers: the segments are built (or moved) after the orders land.
+      await importFile(t.pool, { workspaceId: ws, entity: "orders", file: ordersFile("d.csv", 60, "D") });
+      await queue.idle();
+    } finally {
+      queue.stop();
+    }
+    const refreshed = await slices();
+    const members = await t.pool.query(
+      "SELECT count(*)::int AS n FROM customer_segment WHERE workspace_id = $1",
+      [ws],
+    );
+    expect(members.rows[0].n).toBeGreaterThan(0);
+    expect(refreshed.length).toBeGreaterThan(0);
+    await rebuildSpeedometer(t.pool, ws);
+    expect(refreshed).toEqual(await slices());
   });
 
   it("does nothing after it is stopped", async () => {

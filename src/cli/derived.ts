@@ -42,8 +42,8 @@ export async function refreshDerived(
   await timed("service", steps, () => refreshService(pool, workspaceId, since));
   await timed("problems", steps, () => assignNew(pool, workspaceId, since));
   await timed("money", steps, () => refitAfterImport(pool, workspaceId));
-  // Segments use the fresh CLV; the speedometer's segment slices follow at its next rebuild (see the notes).
-  await timed("segments", steps, () => rebuildSegments(pool, workspaceId, { speedometer: false }));
+  // Segments use the fresh CLV; then the speedometer counts the customers who moved between segments again.
+  await timed("segments", steps, () => rebuildSegments(pool, workspaceId));
   return steps;
 }
 

@@ -7,7 +7,7 @@ import { type LoadedFeatures, loadFeatures } from "./store-features.ts";
 import { writeSegmentation } from "./store-write.ts";
 
 export type RebuildOptions = ClusterOptions & {
-  /** recompute the speedometer's segment rollups afterwards (default true) */
+  /** recount the speedometer's segment rollups for the customers who moved afterwards (default true) */
   speedometer?: boolean;
   onPhase?: (phase: "load" | "compute" | "write" | "speedometer", ms: number) => void;
   /** time of each write step (benchmarks) */
@@ -84,7 +84,9 @@ export async function rebuildSegments(
   await ruleProfiles(pool, workspaceId, f, w.ruleIds);
   const t3 = performance.now();
   o.onPhase?.("write", t3 - t2);
-  if (o.speedometer !== false) await refreshSegments(pool, workspaceId);
+  // The speedometer counts the customers who joined or left a segment again (all of them the first time;
+  // a speedometer never built is built now).
+  if (o.speedometer !== false) await refreshSegments(pool, workspaceId, w.moved);
   const t4 = performance.now();
   o.onPhase?.("speedometer", t4 - t3);
   return {

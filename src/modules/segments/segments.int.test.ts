@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../platform/http/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../platform/testing/db.ts";
 import { issueToken } from "../accounts/index.ts";
+import { rebuild as rebuildSpeedometer } from "../speedometer/index.ts";
 import { rebuildSegments } from "./rebuild.ts";
 import { registerSegmentRoutes } from "./routes.ts";
 import { buildSegmentsFixture } from "./test-fixture.ts";
@@ -308,5 +309,29 @@ describe("segments: rebuild, API and CSV on a hand-made workspace", () => {
     // far fewer than the 30 a proportion needs: "not enough data", never a number
     expect(lost.cci).toEqual({ value: null, lower: null, upper: null, enough: false });
     expect(lost.nps).toMatchObject({ value: null, enough: false });
+  });
+  it("counts a new rule's members in the speedometer at once, as a full rebuild would", async () => {
+    const slice = async (segment: number) =>
+      (
+        await t.pool.query(
+          `SELECT to_char(month, 'YYYY-MM') AS month, orders, revenue, repeat_base, repeat_returned, new_customers
+           FROM speedometer_month
+           WHERE workspace_id = $1 AND dim = 'segment' AND value = $2
+             AND (orders <> 0 OR repeat_base <> 0 OR repeat_returned <> 0 OR new_customers <> 0)
+           ORDER BY month`,
+          [ws, String(segment)],
+        )
+      ).rows;
+    const res = await call("POST", "/api/workspaces/segs/segments", manager, {
+      name: "Two orders or more",
+      definition: { match: "all", conditions: [{ field: "orders", op: "gte", value: 2 }] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as number;
+    expect(res.json().size).toBeGreaterThan(0);
+    const counted = await slice(id);
+    expect(counted.length).toBeGreaterThan(0);
+    await rebuildSpeedometer(t.pool, ws);
+    expect(counted).toEqual(await slice(id));
   });
 });

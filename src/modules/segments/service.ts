@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { AppError } from "../../platform/errors.ts";
-import { speedometerReport } from "../speedometer/index.ts";
+import { refreshSegments, speedometerReport } from "../speedometer/index.ts";
 import { compileRule, type RuleDefinition } from "./rules.ts";
 import { referenceTime } from "./store-features.ts";
 import {
@@ -161,6 +161,7 @@ export async function createRuleSegment(
   input: SegmentChange & { name: string; definition: RuleDefinition },
 ): Promise<SegmentRecord> {
   const asOf = await referenceTime(pool, ws);
+  let moved: number[] = [];
   const id = await inTransaction(pool, async (c) => {
     await checkOwner(c, ws, input.ownerId);
     const r = await c.query<{ id: string }>(
@@ -180,9 +181,11 @@ export async function createRuleSegment(
       ],
     );
     const id = Number(r.rows[0]!.id);
-    await refreshRuleMembers(c, ws, id, input.definition, asOf);
+    moved = (await refreshRuleMembers(c, ws, id, input.definition, asOf)).moved;
     return id;
   });
+  // The speedometer's figures for the new segment (its members counted again, in it now).
+  if (moved.length > 0) await refreshSegments(pool, ws, moved);
   return (await findSegment(pool, ws, id))!;
 }
 
@@ -197,6 +200,7 @@ export async function updateSegment(
   ch: SegmentChange,
 ): Promise<SegmentRecord> {
   const asOf = ch.definition ? await referenceTime(pool, ws) : null;
+  let moved: number[] = [];
   await inTransaction(pool, async (c) => {
     const cur = await c.query<{ kind: string }>(
       "SELECT kind FROM segment WHERE workspace_id = $1 AND id = $2 FOR UPDATE",
@@ -226,8 +230,10 @@ export async function updateSegment(
     if (ch.persona?.valueProposition !== undefined) set("persona_value", ch.persona.valueProposition);
     sets.push("updated_at = now()");
     await c.query(`UPDATE segment SET ${sets.join(", ")} WHERE workspace_id = $1 AND id = $2`, args);
-    if (ch.definition) await refreshRuleMembers(c, ws, id, ch.definition, asOf);
+    if (ch.definition) moved = (await refreshRuleMembers(c, ws, id, ch.definition, asOf)).moved;
   });
+  // A changed rule: the customers who joined or left are counted again in the speedometer's segment figures.
+  if (moved.length > 0) await refreshSegments(pool, ws, moved);
   return (await findSegment(pool, ws, id))!;
 }
 

@@ -31,6 +31,8 @@ export type WriteOutcome = {
   ruleIds: number[];
   inserted: number;
   deleted: number;
+  /** customers who joined or left a segment; "all" on a workspace's first segmentation */
+  moved: number[] | "all";
 };
 
 async function upsertComputed(
@@ -174,9 +176,12 @@ export async function writeSegmentation(pool: pg.Pool, w: WriteInput): Promise<W
     );
     let inserted = 0;
     let deleted = 0;
+    // Customers who joined or left a segment (the speedometer counts them again), or "all".
+    let moved: Set<number> | "all";
     if (existing.rowCount === 0) {
       // the first run: nothing to compare with, the rows go straight in
       inserted = await copyText("customer_segment", "workspace_id, segment_id, customer_id", false);
+      moved = inserted > 0 ? "all" : new Set();
       step("copy");
     } else {
       // later runs write only the difference, found by hash anti-joins with the new memberships
@@ -188,7 +193,8 @@ export async function writeSegmentation(pool: pg.Pool, w: WriteInput): Promise<W
       step("copy");
       const del = await c.query(
         `DELETE FROM customer_segment cs WHERE cs.workspace_id = $1 AND cs.segment_id = ANY($2::bigint[])
-         AND NOT EXISTS (SELECT 1 FROM seg_new n WHERE n.segment_id = cs.segment_id AND n.customer_id = cs.customer_id)`,
+         AND NOT EXISTS (SELECT 1 FROM seg_new n WHERE n.segment_id = cs.segment_id AND n.customer_id = cs.customer_id)
+         RETURNING cs.customer_id`,
         [ws, computed],
       );
       step("delete");
@@ -196,11 +202,13 @@ export async function writeSegmentation(pool: pg.Pool, w: WriteInput): Promise<W
         `INSERT INTO customer_segment (workspace_id, segment_id, customer_id)
          SELECT $1, n.segment_id, n.customer_id FROM seg_new n
          WHERE NOT EXISTS (SELECT 1 FROM customer_segment cs
-           WHERE cs.workspace_id = $1 AND cs.segment_id = n.segment_id AND cs.customer_id = n.customer_id)`,
+           WHERE cs.workspace_id = $1 AND cs.segment_id = n.segment_id AND cs.customer_id = n.customer_id)
+         RETURNING customer_id`,
         [ws],
       );
       inserted = ins.rowCount ?? 0;
       deleted = del.rowCount ?? 0;
+      moved = new Set([...del.rows, ...ins.rows].map((r) => Number(r.customer_id)));
     }
     step("insert");
 
@@ -215,6 +223,7 @@ export async function writeSegmentation(pool: pg.Pool, w: WriteInput): Promise<W
       const out = await refreshRuleMembers(c, ws, Number(r.id), def.data, w.asOf);
       inserted += out.inserted;
       deleted += out.deleted;
+      if (moved !== "all") for (const id of out.moved) moved.add(id);
       ruleIds.push(Number(r.id));
     }
 
@@ -238,7 +247,7 @@ export async function writeSegmentation(pool: pg.Pool, w: WriteInput): Promise<W
     step("rules");
     await c.query("COMMIT");
     step("commit");
-    return { rfmIds, clusterIds, ruleIds, inserted, deleted };
+    return { rfmIds, clusterIds, ruleIds, inserted, deleted, moved: moved === "all" ? "all" : [...moved] };
   } catch (e) {
     await c.query("ROLLBACK").catch(() => {});
     throw e;
@@ -254,18 +263,20 @@ export async function refreshRuleMembers(
   segmentId: number,
   def: RuleDefinition,
   asOf: Date | null,
-): Promise<{ inserted: number; deleted: number; size: number }> {
+): Promise<{ inserted: number; deleted: number; size: number; moved: number[] }> {
   const rule = compileRule(def);
   const args = [ws, asOf ?? new Date(), ...rule.params];
   const n = args.length + 1;
   const del = await c.query(
     `DELETE FROM customer_segment cs WHERE cs.workspace_id = $1 AND cs.segment_id = $${n}
-     AND cs.customer_id NOT IN (${rule.sql})`,
+     AND cs.customer_id NOT IN (${rule.sql})
+     RETURNING cs.customer_id`,
     [...args, segmentId],
   );
   const ins = await c.query(
     `INSERT INTO customer_segment (workspace_id, segment_id, customer_id)
-     SELECT $1, $${n}, m.id FROM (${rule.sql}) m ON CONFLICT DO NOTHING`,
+     SELECT $1, $${n}, m.id FROM (${rule.sql}) m ON CONFLICT DO NOTHING
+     RETURNING customer_id`,
     [...args, segmentId],
   );
   const size = await c.query<{ n: number }>(
@@ -274,5 +285,10 @@ export async function refreshRuleMembers(
      WHERE workspace_id = $1 AND id = $2 RETURNING size AS n`,
     [ws, segmentId],
   );
-  return { inserted: ins.rowCount ?? 0, deleted: del.rowCount ?? 0, size: size.rows[0]?.n ?? 0 };
+  return {
+    inserted: ins.rowCount ?? 0,
+    deleted: del.rowCount ?? 0,
+    size: size.rows[0]?.n ?? 0,
+    moved: [...del.rows, ...ins.rows].map((r) => Number(r.customer_id)),
+  };
 }

@@ -84,7 +84,7 @@ export async function rebuild(
 export async function refresh(
   pool: pg.Pool,
   workspace: number | string,
-  opts: { since: Date } & RefreshOptions,
+  opts: { since: Date; customers?: readonly number[] } & RefreshOptions,
 ): Promise<RefreshResult> {
   const found = await loadContext(pool, workspace);
   if (!found) throw new Error(`No workspace ${workspace}`);
@@ -104,7 +104,11 @@ export async function refresh(
        UNION SELECT id FROM customer WHERE workspace_id = $1 AND updated_at > $3`,
       [
         ws,
-        [...changes.orders.map((x) => x.customer), ...changes.complaints.map((x) => x.customer)],
+        [
+          ...changes.orders.map((x) => x.customer),
+          ...changes.complaints.map((x) => x.customer),
+          ...(opts.customers ?? []),
+        ],
         opts.since,
       ],
     );
@@ -181,9 +185,19 @@ export async function refresh(
   });
 }
 
-/** After segment membership changed (the segments module calls this): a rebuild, as every customer may move. */
-export const refreshSegments = (pool: pg.Pool, workspaceId: number): Promise<RefreshResult> =>
-  rebuild(pool, workspaceId);
+/**
+ * After segment membership changed (the segments module calls this): the customers who joined or left a
+ * segment are counted again (their kept histories hold the segments they were counted in), or, when every
+ * customer may have moved ("all": a workspace's first segmentation), everything is rebuilt.
+ */
+export const refreshSegments = (
+  pool: pg.Pool,
+  workspaceId: number,
+  moved: readonly number[] | "all" = "all",
+): Promise<RefreshResult> =>
+  moved === "all"
+    ? rebuild(pool, workspaceId)
+    : refresh(pool, workspaceId, { since: new Date(), customers: moved });
 
 /**
  * Monthly rollup rows (whole-business slot only) for a set of customers, computed on demand from their kept
