@@ -46,6 +46,7 @@ describe("a workspace's first large orders file, loaded as a block", () => {
   afterEach(() => {
     if (saved === undefined) delete process.env.STORONA_BULK_MIN_ROWS;
     else process.env.STORONA_BULK_MIN_ROWS = saved;
+    delete process.env.STORONA_COPY_CHUNK_BYTES;
   });
   afterAll(async () => {
     await t.drop();
@@ -234,6 +235,8 @@ describe("a workspace's first large orders file, loaded as a block", () => {
     const a = await importFile(t.pool, { workspaceId: rowWise, entity: "orders", file, batchSize: 3 });
     const block = await workspace("plain-block");
     process.env.STORONA_BULK_MIN_ROWS = "5";
+    // COPY chunks of a row or two: the block reuses its buffers many times over while others are in flight.
+    process.env.STORONA_COPY_CHUNK_BYTES = "64";
     const b = await importFile(t.pool, { workspaceId: block, entity: "orders", file, batchSize: 3 });
     // By hand: lines 2–4 are the general reader's first batch; of lines 5–20 the fast lane takes the plain
     // ones — 5, 7, 12, 13 (quoted, but plainly), 14 and 20 — hands back 6, 8, 9, 11, 15–19, skips the blank

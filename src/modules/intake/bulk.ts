@@ -3,7 +3,7 @@ import os from "node:os";
 import { finished } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { BinaryCopyWriter } from "../../platform/db/index.ts";
+import { BinaryCopyWriter, sendLent } from "../../platform/db/index.ts";
 import { KeyMap } from "./key-table.ts";
 import { type CustomerRef, FastOrderRows, grown, type OrderRow } from "./parse/index.ts";
 
@@ -25,6 +25,8 @@ const LOCK_CLASS = 0x4f52;
 
 /** The file size (rows) from which an orders import into a workspace without orders loads as a block. */
 export const bulkMinRows = (): number => Number(process.env.STORONA_BULK_MIN_ROWS ?? 200_000);
+/** Bytes of COPY data sent at a time (tests make it tiny, so that a small file reuses many buffers). */
+const copyChunkBytes = (): number => Number(process.env.STORONA_COPY_CHUNK_BYTES ?? 1 << 20);
 
 /** Taken by every transaction that writes orders, so none slips in while a block is being loaded. */
 export async function holdOrdersWriteLock(client: pg.ClientBase, workspaceId: number): Promise<void> {
@@ -90,8 +92,8 @@ export type BulkOutcome = {
 
 export class OrdersBulkLoad {
   private readonly table: string;
-  private readonly writer = new BinaryCopyWriter();
-  private readonly peopleWriter = new BinaryCopyWriter();
+  private readonly writer = new BinaryCopyWriter(copyChunkBytes());
+  private readonly peopleWriter = new BinaryCopyWriter(copyChunkBytes());
   private sink!: ReturnType<typeof copyFrom>;
   private peopleSink!: ReturnType<typeof copyFrom>;
   private sinkError: Error | undefined;
@@ -505,10 +507,7 @@ export class OrdersBulkLoad {
     // Up to a few megabytes in flight, so that parsing here and loading in the server overlap (waiting for
     // each chunk to drain before making the next would run them in turn). A chunk's buffer is reused once
     // the stream has written it to the connection (its write callback).
-    const chunk = w.lend();
-    sink.write(chunk, (error) => {
-      if (!error) w.recycle(chunk);
-    });
+    sendLent(sink, w);
     if (sink.writableLength > 8 << 20) {
       // Whichever comes first; the other listener goes too (one left per wait piled up on the stream).
       const done = new AbortController();

@@ -172,3 +172,15 @@ export class BinaryCopyWriter {
     return this.take();
   }
 }
+
+/**
+ * Sends the writer's rows so far to a COPY stream without copying them: the buffer goes back to the writer
+ * when the stream calls back for it (pg-copy-streams does once the connection has taken the bytes; until
+ * the server is ready for them it keeps the chunk queued and does not call back). Returns write()'s result.
+ */
+export function sendLent(sink: NodeJS.WritableStream, w: BinaryCopyWriter): boolean {
+  const chunk = w.lend();
+  return sink.write(chunk, (error?: Error | null) => {
+    if (!error) w.recycle(chunk);
+  });
+}

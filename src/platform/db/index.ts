@@ -1,5 +1,5 @@
 export { type CopyValue, copyLine, copyRows } from "./copy.ts";
-export { BinaryCopyWriter } from "./copy-binary.ts";
+export { BinaryCopyWriter, sendLent } from "./copy-binary.ts";
 export { EmbeddedPostgresError, type EmbeddedServer, startEmbedded } from "./embedded.ts";
 export { migrate, readMigrations } from "./migrate.ts";
 export { type Database, type Db, openDatabase } from "./pool.ts";
