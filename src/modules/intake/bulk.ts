@@ -103,8 +103,7 @@ export class OrdersBulkLoad {
   private lookUpCustomers = false;
   // Customers by external id → (id, the batch that created it; -1: the workspace had it). Positions stay
   // valid within a batch (it reserves room first).
-  private readonly known = new KeyMap(1 << 16);
-  private batch = 0;
+  private readonly known: KeyMap;
   // The customers the current batch creates (numbered 0…freshCount-1): position, earliest order, and the
   // key — as text (a general row's, with contacts) or as bytes of the batch's buffer (a fast row's).
   private freshCount = 0;
@@ -138,8 +137,13 @@ export class OrdersBulkLoad {
     private readonly aux: pg.PoolClient,
     private readonly people: pg.Client,
     private readonly workspaceId: number,
+    expectedRows: number,
   ) {
     this.table = partitionName(workspaceId);
+    // Sized for a customer a row (the file's worst case) up to six million, with room for the last batch's
+    // reservation (two keys a row): growing later would hold the old and the new table at once, the peak
+    // that matters for the memory limit.
+    this.known = new KeyMap(Math.min(Math.max(expectedRows, 1 << 16), 6_000_000) + 2 * 65_536);
   }
 
   /**
@@ -150,6 +154,7 @@ export class OrdersBulkLoad {
     pool: pg.Pool,
     client: pg.ClientBase,
     workspaceId: number,
+    expectedRows = 0,
   ): Promise<OrdersBulkLoad | undefined> {
     await client.query("SELECT pg_advisory_lock($1, $2)", [LOCK_CLASS, workspaceId]);
     let aux: pg.PoolClient | undefined;
@@ -166,7 +171,7 @@ export class OrdersBulkLoad {
       aux = await pool.connect();
       people = new pg.Client(pool.options);
       await people.connect();
-      const load = new OrdersBulkLoad(client, aux, people, workspaceId);
+      const load = new OrdersBulkLoad(client, aux, people, workspaceId, expectedRows);
       await load.open();
       return load;
     } catch (e) {
@@ -246,8 +251,8 @@ export class OrdersBulkLoad {
   private customer(ref: CustomerRef | string, seenMs: number): number {
     const key = typeof ref === "string" ? ref : ref.externalId;
     const found = this.known.find(key);
-    if (found !== -1 && this.known.tag(found) !== this.batch) return this.known.id(found);
-    const p = found === -1 ? this.known.insert(key, this.customerIds.take(), this.batch) : found;
+    if (found !== -1 && !this.known.fresh(found)) return this.known.id(found);
+    const p = found === -1 ? this.known.insert(key, this.customerIds.take(), true) : found;
     const j = found === -1 ? this.addFresh(p, key, -1, -1) : this.freshIndex.get(p)!;
     if (seenMs < this.freshSeen[j]!) this.freshSeen[j] = seenMs;
     if (typeof ref !== "string" && (ref.name || ref.email || ref.phone)) {
@@ -292,9 +297,9 @@ export class OrdersBulkLoad {
     const found = this.known.findBytes(b, from, to);
     let j: number;
     if (found === -1) {
-      const p = this.known.insertBytes(b, from, to, this.customerIds.take(), this.batch);
+      const p = this.known.insertBytes(b, from, to, this.customerIds.take(), true);
       j = this.addFresh(p, null, from, to);
-    } else if (this.known.tag(found) === this.batch) j = this.freshIndex.get(found)!;
+    } else if (this.known.fresh(found)) j = this.freshIndex.get(found)!;
     else return this.known.id(found);
     if (seenMs < this.freshSeen[j]!) this.freshSeen[j] = seenMs;
     return this.known.id(this.freshPos[j]!);
@@ -316,7 +321,7 @@ export class OrdersBulkLoad {
       [this.workspaceId, [...unknown]],
     );
     for (const c of found.rows) {
-      this.known.insert(c.external_id, Number(c.id), -1);
+      this.known.insert(c.external_id, Number(c.id), false);
     }
   }
 
@@ -379,7 +384,6 @@ export class OrdersBulkLoad {
     const looked = this.looked;
     await this.orderIds.ensure(count);
     await this.customerIds.ensure(count * 2);
-    this.batch++;
     const w = this.writer;
     const currency = Buffer.from(this.currency, "utf8");
     let g = 0;
@@ -484,7 +488,10 @@ export class OrdersBulkLoad {
     for (let j = 0; j < this.freshCount; j++) {
       const c = this.freshContacts[j];
       const key = this.freshKey[j];
-      w.row(7).int4(this.workspaceId).int8(this.known.id(this.freshPos[j]!));
+      const p = this.freshPos[j]!;
+      // Its batch is done: later batches find it as a customer that exists.
+      this.known.settle(p);
+      w.row(7).int4(this.workspaceId).int8(this.known.id(p));
       if (key === null || key === undefined) w.bytes(fast.buf, this.freshFrom[j]!, this.freshTo[j]!);
       else w.text(key);
       w.textOrNull(c?.[0] ?? null)

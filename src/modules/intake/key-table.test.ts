@@ -3,12 +3,17 @@ import { describe, expect, it } from "vitest";
 import { KeyMap } from "./key-table.ts";
 
 describe("KeyMap", () => {
-  it("finds every key with its id and tag, like a Map (short, long and non-Latin keys)", () => {
+  it("finds every key with its id and fresh mark, like a Map (short, long, binary and non-Latin keys)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.string({ unit: "binary", maxLength: 24 }), fc.string({ maxLength: 6 })), {
-          maxLength: 3000,
-        }),
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: "binary", maxLength: 24 }),
+            fc.string({ maxLength: 6 }),
+            fc.string({ unit: "grapheme", maxLength: 40 }),
+          ),
+          { maxLength: 3000 },
+        ),
         (words) => {
           const t = new KeyMap(4);
           const m = new Map<string, number>();
@@ -17,13 +22,13 @@ describe("KeyMap", () => {
             expect(p === -1).toBe(!m.has(w));
             if (p === -1) {
               m.set(w, m.size);
-              t.insert(w, m.size * 3, m.size % 7);
+              t.insert(w, m.size * 3, m.size % 2 === 0);
             } else expect(t.id(p)).toBe(m.get(w)! * 3 + 3);
           }
           expect(t.size).toBe(m.size);
           for (const [w, i] of m) {
             const p = t.find(w);
-            expect([t.id(p), t.tag(p), t.key(p)]).toEqual([(i + 1) * 3, (i + 1) % 7, w]);
+            expect([t.id(p), t.fresh(p)]).toEqual([(i + 1) * 3, (i + 1) % 2 === 0]);
           }
         },
       ),
@@ -31,34 +36,64 @@ describe("KeyMap", () => {
     );
   });
 
+  it("tells apart keys that differ in one character, in length only, or by order", () => {
+    const t = new KeyMap();
+    const keys = ["", "a", "aa", "ab", "ba", "a\0", "\0a", "c1", "c10", "c01", "C1", "с1" /* Cyrillic с */];
+    keys.forEach((k, i) => {
+      expect(t.find(k)).toBe(-1);
+      t.insert(k, i + 100, false);
+    });
+    keys.forEach((k, i) => {
+      expect(t.id(t.find(k))).toBe(i + 100);
+    });
+  });
+
   it("finds ASCII keys from bytes as from strings, through growth, with ids beyond 32 bits", () => {
     const t = new KeyMap();
-    for (let i = 0; i < 200_000; i++) t.insert(`c${i}`, i, -1);
+    for (let i = 0; i < 200_000; i++) t.insert(`c${i}`, i, false);
     const big = 2 ** 40 + 5;
-    t.insert("customer-with-a-longer-id-0001", big, 3);
+    t.insert("customer-with-a-longer-id-0001", big, true);
     const bytes = Buffer.from("xx c199999 customer-with-a-longer-id-0001 c200000", "latin1");
     const p = t.findBytes(bytes, 3, 10);
-    expect([t.id(p), t.key(p)]).toEqual([199_999, "c199999"]);
+    expect([t.id(p), t.fresh(p)]).toEqual([199_999, false]);
     const q = t.findBytes(bytes, 11, 41);
-    expect([t.id(q), t.key(q)]).toEqual([big, "customer-with-a-longer-id-0001"]);
+    expect([t.id(q), t.fresh(q)]).toEqual([big, true]);
     expect(t.findBytes(bytes, 42, 49)).toBe(-1);
-    // Keys added from bytes are the keys their strings name (short ones inline, long ones in the arena).
+    // Keys added from bytes are the keys their strings name.
     const more = Buffer.from("c-new|a-rather-long-customer-id-42", "latin1");
-    const r = t.insertBytes(more, 0, 5, 7, 9);
-    const s = t.insertBytes(more, 6, 34, 8, 9);
-    expect([t.find("c-new"), t.id(r), t.tag(r)]).toEqual([r, 7, 9]);
-    expect([t.find("a-rather-long-customer-id-42"), t.key(s)]).toEqual([s, "a-rather-long-customer-id-42"]);
+    const r = t.insertBytes(more, 0, 5, 7, true);
+    const s = t.insertBytes(more, 6, 34, 8, false);
+    expect([t.find("c-new"), t.id(r), t.fresh(r)]).toEqual([r, 7, true]);
+    expect([t.find("a-rather-long-customer-id-42"), t.id(s)]).toEqual([s, 8]);
     // Every id survives the switch to wide ids.
     expect(t.id(t.find("c0"))).toBe(0);
     expect(t.id(t.find("c123456"))).toBe(123_456);
+    expect(t.size).toBe(200_003);
   });
 
-  it("keeps positions through a batch once room is reserved", () => {
+  it("keeps positions through a batch once room is reserved, and settles fresh keys", () => {
     const t = new KeyMap(4);
     t.reserve(5000);
-    const positions = Array.from({ length: 5000 }, (_, i) => t.insert(`k${i}`, i, 0));
+    const positions = Array.from({ length: 5000 }, (_, i) => t.insert(`k${i}`, i, true));
     positions.forEach((p, i) => {
-      expect(t.key(p)).toBe(`k${i}`);
+      expect([t.find(`k${i}`), t.id(p), t.fresh(p)]).toEqual([p, i, true]);
+      t.settle(p);
     });
+    expect(positions.every((p) => !t.fresh(p))).toBe(true);
+    // A fresh mark survives growth.
+    const late = t.insert("late", 1, true);
+    t.reserve(1_000_000);
+    expect(t.fresh(t.find("late"))).toBe(true);
+    expect(t.find("late")).not.toBe(-1);
+    expect(late).toBeGreaterThanOrEqual(0);
+  });
+
+  it("uses 16 bytes a slot: a hint of five million keys takes under 100 MB", () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const t = new KeyMap(5_000_000);
+    const bytes = process.memoryUsage().arrayBuffers - before;
+    expect(bytes).toBeLessThan(100 * 1024 * 1024);
+    expect(bytes).toBeGreaterThanOrEqual((5_000_000 / 0.8) * 16 - 1);
+    expect(t.size).toBe(0);
   });
 });

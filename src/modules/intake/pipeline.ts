@@ -141,7 +141,7 @@ export async function importFile(
     // A workspace's first large orders file loads as one block (bulk.ts); anything else row by row.
     const block =
       !o.dryRun && o.entity === "orders" && skipUntil === 0 && (totalRows ?? 0) >= bulkMinRows()
-        ? await OrdersBulkLoad.begin(pool, client, o.workspaceId)
+        ? await OrdersBulkLoad.begin(pool, client, o.workspaceId, totalRows ?? 0)
         : undefined;
     if (block) {
       const b = await loadBlock(
