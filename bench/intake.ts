@@ -31,7 +31,8 @@ function rng(seed: number) {
   };
 }
 
-async function writeOrders(file: string, rows: number): Promise<number> {
+/** `distinct`: every row names a customer of its own (the customer map's worst case), else 1 in 5 rows. */
+async function writeOrders(file: string, rows: number, distinct = false): Promise<number> {
   const rand = rng(7);
   const channels = ["store", "online", "phone"];
   const stores = ["kyiv-1", "kyiv-2", "lviv", "online"];
@@ -44,7 +45,8 @@ async function writeOrders(file: string, rows: number): Promise<number> {
       const amount = rand() < 0.3 ? Math.floor(list * 85) / 100 : list;
       const t = new Date(start + Math.floor(rand() * 730 * 86_400_000)).toISOString();
       const status = rand() < 0.04 ? "cancelled" : "completed";
-      buf += `o${i},c${1 + Math.floor(rand() * (rows / 5))},${t},${amount.toFixed(2)},${list.toFixed(2)},${channels[i % 3]},${stores[i % 4]},${status},${rand() < 0.05 ? 1 + Math.floor(rand() * 14) : 0}\n`;
+      const customer = distinct ? i : 1 + Math.floor(rand() * (rows / 5));
+      buf += `o${i},c${customer},${t},${amount.toFixed(2)},${list.toFixed(2)},${channels[i % 3]},${stores[i % 4]},${status},${rand() < 0.05 ? 1 + Math.floor(rand() * 14) : 0}\n`;
       if (buf.length > 1 << 20) {
         yield buf;
         buf = "";
@@ -225,6 +227,21 @@ export async function runIntakeBench(): Promise<void> {
       await dropDatabase(admin, refName);
     }
 
+    // Memory in the worst case for the customer map: as many customers as rows (line 5 holds for any file).
+    console.log("Storona import of the same number of rows, every row a different customer (memory)…");
+    const manyFile = path.join(tmp, "orders-distinct.csv");
+    await writeOrders(manyFile, ROWS, true);
+    const manyName = `${prefix}_many`;
+    const many = await freshDatabase(admin, manyName);
+    let manyRun: ChildResult;
+    try {
+      await settle(many.url);
+      manyRun = await runChild([many.url, String(many.ws), manyFile]);
+    } finally {
+      await dropDatabase(admin, manyName);
+      fs.rmSync(manyFile, { force: true });
+    }
+
     const mid = median(pairs.map((p) => p.ratio));
     const middle = pairs.find((p) => p.ratio === mid)!;
     const ours = middle.ours;
@@ -243,6 +260,7 @@ export async function runIntakeBench(): Promise<void> {
       `raw COPY + keys built after: ${Math.round(indexed.rows / indexed.seconds).toLocaleString("en")} rows/s (${indexed.seconds.toFixed(1)} s)`,
       `ratio Storona / raw COPY: ${mid.toFixed(2)} (median of ${pairs.map((p) => p.ratio.toFixed(2)).join(", ")}; target ≥ 0.5); target ≥ 150,000 rows/s; peak RSS target < 300 MB`,
       `ratio Storona / (raw COPY + keys built after): ${(ourRate / (indexed.rows / indexed.seconds)).toFixed(2)}`,
+      `every row a different customer: ${Math.round(manyRun.rows / manyRun.seconds).toLocaleString("en")} rows/s (${manyRun.seconds.toFixed(1)} s), peak RSS ${manyRun.maxRssMb.toFixed(0)} MB (target < 300 MB)`,
       ...(ours.phases
         ? [
             `block load phases of the median pair (ms): ${Object.entries(ours.phases)
