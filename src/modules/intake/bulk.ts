@@ -101,8 +101,8 @@ export class OrdersBulkLoad {
   private customerIds!: IdBlocks;
   /** Whether the workspace had customers when the load began (else none needs looking up). */
   private lookUpCustomers = false;
-  // Customers by external id → (id, the batch that created it; -1: the workspace had it). Positions stay
-  // valid within a batch (it reserves room first).
+  // Customers by external id → id, "fresh" while the current batch is the one creating them (settled when
+  // it has sent them). Positions stay valid within a batch (it reserves room first).
   private readonly known: KeyMap;
   // The customers the current batch creates (numbered 0…freshCount-1): position, earliest order, and the
   // key — as text (a general row's, with contacts) or as bytes of the batch's buffer (a fast row's).
