@@ -233,16 +233,21 @@ const buyerJoin = (alias: string) =>
 
 type Upsert = { sql: string };
 
+// The partitioned tables (customers, orders): RETURNING cannot read xmax there.
+const partitioned: Partial<Record<EntityKind, string>> = { customers: "customer", orders: "orders" };
+
 /**
- * The statement's rows as `up (external_id, inserted)`. Orders are partitioned, where RETURNING cannot read
- * xmax: a row is new when it was not there before the statement (the outer query sees that snapshot).
+ * The statement's rows as `up (external_id, inserted)`. In a partitioned table a row is new when it was not
+ * there before the statement (the outer query sees that snapshot); elsewhere when its xmax is 0.
  */
-const upserted = (entity: EntityKind): string =>
-  entity === "orders"
-    ? `WITH w AS (${upserts.orders.sql}),
-       up AS (SELECT w.external_id, NOT EXISTS (SELECT 1 FROM orders o WHERE o.workspace_id = $1
+const upserted = (entity: EntityKind): string => {
+  const table = partitioned[entity];
+  return table
+    ? `WITH w AS (${upserts[entity].sql}),
+       up AS (SELECT w.external_id, NOT EXISTS (SELECT 1 FROM ${table} o WHERE o.workspace_id = $1
                                                 AND o.external_id = w.external_id) AS inserted FROM w)`
     : `WITH up AS (${upserts[entity].sql})`;
+};
 
 const upserts: Record<EntityKind, Upsert> = {
   customers: {
@@ -260,7 +265,7 @@ const upserts: Record<EntityKind, Upsert> = {
                 (coalesce(excluded.name, t.name), coalesce(excluded.email, t.email), coalesce(excluded.phone, t.phone),
                  coalesce(least(excluded.first_seen_at, t.first_seen_at), t.first_seen_at),
                  t.attributes || excluded.attributes, coalesce(excluded.referred_by_id, t.referred_by_id))
-          RETURNING t.external_id, (t.xmax = 0) AS inserted`,
+          RETURNING t.external_id`,
   },
   orders: {
     sql: `INSERT INTO orders AS t (workspace_id, external_id, customer_id, ordered_at, amount, list_amount, currency,
@@ -356,7 +361,9 @@ export async function mergeBatch<E extends EntityKind>(
   const spec = stages[entity] as StageSpec<EntityRows[E]>;
   // These statements are planned afresh for every batch; compiling them with JIT costs more than it saves.
   await client.query("SET LOCAL jit = off");
-  if (entity === "orders") await holdOrdersWriteLock(client, workspaceId);
+  // Every entity may create customers, which a block load may be loading into the workspace's own
+  // partition: they wait for it (bulk.ts).
+  await holdOrdersWriteLock(client, workspaceId);
   await copyRows(client, spec.table, spec.columns, rows.map(spec.values));
   const hasCustomerRef = entity !== "customers";
   const createdCustomers = await ensureCustomers(client, workspaceId, entity, spec.table);

@@ -14,9 +14,10 @@ function withDatabase(url: string, name: string): string {
 
 /**
  * A fresh, migrated database of its own for one test file, on the server the run uses
- * (DATABASE_URL or the embedded one). Call drop() in afterAll.
+ * (DATABASE_URL or the embedded one). Call drop() in afterAll. `migrated: false` leaves it empty (a test of
+ * the migrations themselves).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(o: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const admin = inject("adminDatabaseUrl");
   const name = `storona_t_${randomBytes(5).toString("hex")}`;
   const client = new pg.Client({ connectionString: admin });
@@ -25,7 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await client.end();
   const url = withDatabase(admin, name);
   const database = openDatabase(url, { max: 5 });
-  await migrate(database.pool);
+  if (o.migrated ?? true) await migrate(database.pool);
   return {
     ...database,
     url,
