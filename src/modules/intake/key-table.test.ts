@@ -96,4 +96,36 @@ describe("KeyMap", () => {
     expect(bytes).toBeGreaterThanOrEqual((5_000_000 / 0.8) * 16 - 1);
     expect(t.size).toBe(0);
   });
+  it("finds a batch of keys at once as one at a time does, wherever in the table they are", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { maxLength: 400 }),
+        fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        (stored, asked, size) => {
+          // A table of up to 200,000 slots: the keys fall in many of the regions findAllBytes orders them by.
+          const t = new KeyMap(size);
+          for (const k of stored) if (t.find(k) === -1) t.insert(k, t.size * 7 + 2_000_000_000, false);
+          const bytes = Buffer.from(asked.join(""), "latin1");
+          const from = new Int32Array(asked.length);
+          const to = new Int32Array(asked.length);
+          let at = 0;
+          asked.forEach((k, i) => {
+            from[i] = at;
+            at += k.length;
+            to[i] = at;
+          });
+          const position = new Int32Array(asked.length).fill(-2);
+          const id = new Float64Array(asked.length).fill(-2);
+          t.findAllBytes(bytes, from, to, asked.length, position, id);
+          asked.forEach((k, i) => {
+            const p = t.find(k);
+            expect(position[i]).toBe(p);
+            expect(id[i]).toBe(p === -1 ? -2 : t.id(p));
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

@@ -21,6 +21,9 @@ const FRESH = 1 << 31;
 const H3_BITS = USED - 1;
 const MAX_LOAD = 0.8;
 const TWO_32 = 4294967296;
+// findAllBytes() probes keys in this many regions of the table, in order (by the top bits of the first hash).
+const REGION_SHIFT = 22;
+const REGIONS = 1 << (32 - REGION_SHIFT);
 
 function seed(): number {
   return randomBytes(4).readInt32LE(0) | 1;
@@ -127,6 +130,60 @@ export class KeyMap {
   findBytes(b: Uint8Array, from: number, to: number): number {
     this.hashBytes(b, from, to);
     return this.lookUp();
+  }
+
+  // findAllBytes' scratch: each key's fingerprint, and the keys' order by region of the table.
+  private batchH1 = new Int32Array(0);
+  private batchH2 = new Int32Array(0);
+  private batchH3 = new Int32Array(0);
+  private batchOrder = new Int32Array(0);
+  private readonly regionStart = new Int32Array(REGIONS + 1);
+
+  /**
+   * findBytes() for n keys at once (key i: b[from[i], to[i])): position[i] and, where found, id[i]. A large
+   * table does not fit in the processor's caches, and keys in file order probe it at random places (a
+   * cache and a TLB miss each); here they are probed region by region of the table (a slot's place grows
+   * with its first hash), so the walk goes forward through memory. `position` and `id` hold at least n.
+   */
+  findAllBytes(
+    b: Uint8Array,
+    from: Int32Array,
+    to: Int32Array,
+    n: number,
+    position: Int32Array,
+    id: Float64Array,
+  ): void {
+    if (this.batchH1.length < n) {
+      const size = Math.max(n, 2 * this.batchH1.length);
+      this.batchH1 = new Int32Array(size);
+      this.batchH2 = new Int32Array(size);
+      this.batchH3 = new Int32Array(size);
+      this.batchOrder = new Int32Array(size);
+    }
+    const h1s = this.batchH1;
+    const h2s = this.batchH2;
+    const h3s = this.batchH3;
+    const order = this.batchOrder;
+    const start = this.regionStart;
+    start.fill(0);
+    for (let i = 0; i < n; i++) {
+      this.hashBytes(b, from[i]!, to[i]!);
+      h1s[i] = this.h1;
+      h2s[i] = this.h2;
+      h3s[i] = this.h3;
+      start[(this.h1 >>> REGION_SHIFT) + 1]!++;
+    }
+    for (let r = 0; r < REGIONS; r++) start[r + 1]! += start[r]!;
+    for (let i = 0; i < n; i++) order[start[h1s[i]! >>> REGION_SHIFT]!++] = i;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      this.h1 = h1s[i]!;
+      this.h2 = h2s[i]!;
+      this.h3 = h3s[i]!;
+      const p = this.lookUp();
+      position[i] = p;
+      if (p !== -1) id[i] = this.id(p);
+    }
   }
 
   /** Adds the fingerprint last hashed (not in the map) with its id; returns its position. */
