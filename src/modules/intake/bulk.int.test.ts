@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../platform/testing/db.ts";
-import { partitionName } from "./bulk.ts";
+import { customerPartitionName, partitionName } from "./bulk.ts";
 import { importFile } from "./pipeline.ts";
 import { listIssues } from "./store.ts";
 
@@ -53,13 +53,14 @@ describe("a workspace's first large orders file, loaded as a block", () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function workspace(slug: string): Promise<number> {
+  async function workspace(slug: string, seeded = true): Promise<number> {
     const id = (
       await t.pool.query(
         "INSERT INTO workspace (slug, name, currency, time_zone) VALUES ($1, $1, 'UAH', 'Europe/Kyiv') RETURNING id",
         [slug],
       )
     ).rows[0].id as number;
+    if (!seeded) return id;
     // What both workspaces have before the file: a customer and a location.
     await t.pool.query(
       "INSERT INTO customer (workspace_id, external_id, name, first_seen_at) VALUES ($1, 'k-old', 'Old', '2020-01-01Z')",
@@ -198,6 +199,97 @@ describe("a workspace's first large orders file, loaded as a block", () => {
     expect(left.rows[0].n).toBe(0);
   });
 
+  it("gives a workspace without customers a customer partition of its own, keyed and attached with its orders", async () => {
+    const file = write("fresh.csv", FILE);
+    const rowWise = await workspace("fresh-rows", false);
+    process.env.STORONA_BULK_MIN_ROWS = "1000000";
+    await importFile(t.pool, { workspaceId: rowWise, entity: "orders", file });
+    const block = await workspace("fresh-block", false);
+    process.env.STORONA_BULK_MIN_ROWS = "5";
+    const b = await importFile(t.pool, { workspaceId: block, entity: "orders", file });
+    // By hand: k1, k2, k3, k6, k-old buy; k5 is only a referrer (k4's only row is rejected) → 6 customers.
+    expect(b).toMatchObject({ inserted: 9, createdCustomers: 6 });
+    const rb = await contents(block);
+    expect(rb).toEqual(await contents(rowWise));
+    expect(rb.customers.map((c) => c.external_id)).toEqual(["k-old", "k1", "k2", "k3", "k5", "k6"]);
+
+    const where = await t.pool.query<{ ws: number; part: string }>(
+      "SELECT DISTINCT workspace_id AS ws, tableoid::regclass::text AS part FROM customer WHERE workspace_id = ANY($1)",
+      [[rowWise, block]],
+    );
+    expect(Object.fromEntries(where.rows.map((r) => [r.ws, r.part]))).toEqual({
+      [rowWise]: "customer_shared",
+      [block]: customerPartitionName(block),
+    });
+    // The partition has the customer table's keys, as constraints where the parent's are.
+    const keys = await t.pool.query<{ name: string; def: string }>(
+      `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def, c.contype AS constraint
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+       LEFT JOIN pg_constraint c ON c.conindid = i.oid AND c.conrelid = x.indrelid
+       WHERE x.indrelid = to_regclass($1) ORDER BY 1`,
+      [customerPartitionName(block)],
+    );
+    expect(
+      keys.rows.map((r) => [r.def.replace(/^.* USING /, ""), (r as { constraint?: string }).constraint]),
+    ).toEqual([
+      ["btree (workspace_id, external_id)", "u"],
+      ["btree (workspace_id, id)", "p"],
+      ["btree (workspace_id, updated_at)", null],
+    ]);
+    // Its statistics are there for the planner.
+    const stats = await t.pool.query("SELECT reltuples::int AS n FROM pg_class WHERE oid = to_regclass($1)", [
+      customerPartitionName(block),
+    ]);
+    expect(stats.rows[0].n).toBe(6);
+
+    // The unique key holds: a customers file naming k1 again updates it, a new one lands in the partition.
+    const people = write("people.csv", "customer_id,name\nk1,Anya\nk7,Vera\n");
+    const p = await importFile(t.pool, { workspaceId: block, entity: "customers", file: people });
+    expect(p).toMatchObject({ inserted: 1, updated: 1 });
+    const dup = t.pool.query("INSERT INTO customer (workspace_id, external_id) VALUES ($1, 'k2')", [block]);
+    await expect(dup).rejects.toThrow(/duplicate key/);
+    const parts = await t.pool.query(
+      "SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM customer WHERE workspace_id = $1 GROUP BY 1",
+      [block],
+    );
+    expect(parts.rows).toEqual([{ part: customerPartitionName(block), n: 7 }]);
+
+    // Deleting a customer deletes their orders (o4 and o11 are k-old's); deleting the workspace, the rest.
+    await t.pool.query("DELETE FROM customer WHERE workspace_id = $1 AND external_id = 'k-old'", [block]);
+    const left = await t.pool.query(
+      "SELECT count(*)::int AS n FROM orders WHERE workspace_id = $1 AND external_id IN ('o4', 'o11')",
+      [block],
+    );
+    expect(left.rows[0].n).toBe(0);
+    await t.pool.query("DELETE FROM workspace WHERE id = $1", [block]);
+    const gone = await t.pool.query(
+      "SELECT (SELECT count(*) FROM customer WHERE workspace_id = $1)::int AS c, (SELECT count(*) FROM orders WHERE workspace_id = $1)::int AS o",
+      [block],
+    );
+    expect(gone.rows[0]).toEqual({ c: 0, o: 0 });
+  });
+
+  it("makes other imports into the workspace wait while a block load holds it", async () => {
+    const ws = await workspace("held", false);
+    const holder = await t.pool.connect();
+    try {
+      // What OrdersBulkLoad.begin takes for the whole load.
+      await holder.query("SELECT pg_advisory_lock($1, $2)", [0x4f52, ws]);
+      const people = write("held.csv", "customer_id,name\nh1,Ira\n");
+      let done = false;
+      const run = importFile(t.pool, { workspaceId: ws, entity: "customers", file: people }).then((s) => {
+        done = true;
+        return s;
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(done).toBe(false);
+      await holder.query("SELECT pg_advisory_unlock($1, $2)", [0x4f52, ws]);
+      expect(await run).toMatchObject({ inserted: 1 });
+    } finally {
+      holder.release();
+    }
+  });
+
   it("reads a plain file's lines after the first batch straight from its bytes and lands what the general reader lands", async () => {
     // Batches of 3 rows: the first batch goes through the general reader, then the fast lane takes over;
     // (each customer's earliest order is in the first batch naming it: a new customer's first_seen_at comes
@@ -298,19 +390,30 @@ describe("a workspace's first large orders file, loaded as a block", () => {
     // The server rolls the block back once it notices the client is gone.
     let orphan = true;
     for (let i = 0; i < 100 && orphan; i++) {
-      const r = await t.pool.query("SELECT to_regclass($1) IS NOT NULL AS there", [partitionName(k)]);
+      const r = await t.pool.query(
+        "SELECT to_regclass($1) IS NOT NULL OR to_regclass($2) IS NOT NULL AS there",
+        [partitionName(k), customerPartitionName(k)],
+      );
       orphan = r.rows[0].there;
       if (orphan) await new Promise((r) => setTimeout(r, 50));
     }
     expect(orphan).toBe(false);
-    const half = await t.pool.query("SELECT count(*)::int AS n FROM orders WHERE workspace_id = $1", [k]);
-    expect(half.rows[0].n).toBe(0);
+    const half = await t.pool.query(
+      "SELECT (SELECT count(*) FROM orders WHERE workspace_id = $1)::int AS o, (SELECT count(*) FROM customer WHERE workspace_id = $1)::int AS c",
+      [k],
+    );
+    expect(half.rows[0]).toEqual({ o: 0, c: 0 });
 
     // What a kill between the load's commit and the attach would leave: a detached table with rows.
     await t.pool.query(`CREATE TABLE ${partitionName(k)} (LIKE orders)`);
     await t.pool.query(
       `INSERT INTO ${partitionName(k)} (workspace_id, id, external_id, customer_id, ordered_at, amount, list_amount, currency, status, wait_days, updated_at)
        VALUES ($1, 1, 'junk', 1, now(), 1, 1, 'UAH', 'completed', 0, now())`,
+      [k],
+    );
+    await t.pool.query(`CREATE TABLE ${customerPartitionName(k)} (LIKE customer)`);
+    await t.pool.query(
+      `INSERT INTO ${customerPartitionName(k)} (workspace_id, id, external_id, attributes, created_at, updated_at) VALUES ($1, 1, 'junk', '{}', now(), now())`,
       [k],
     );
     process.env.STORONA_BULK_MIN_ROWS = "1000";
@@ -323,9 +426,10 @@ describe("a workspace's first large orders file, loaded as a block", () => {
     let cents = 0;
     for (let i = 1; i <= n; i++) cents += ((i % 89) + 1) * 100 + 25;
     expect(after.rows[0]).toEqual({ n, d: n, cents });
-    const customers = await t.pool.query("SELECT count(*)::int AS n FROM customer WHERE workspace_id = $1", [
-      k,
-    ]);
-    expect(customers.rows[0].n).toBe(7000);
+    const customers = await t.pool.query(
+      "SELECT tableoid::regclass::text AS part, count(*)::int AS n, count(*) FILTER (WHERE external_id = 'junk')::int AS junk FROM customer WHERE workspace_id = $1 GROUP BY 1",
+      [k],
+    );
+    expect(customers.rows).toEqual([{ part: customerPartitionName(k), n: 7000, junk: 0 }]);
   });
 });
