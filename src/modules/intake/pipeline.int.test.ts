@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -32,6 +33,29 @@ describe("importing files", () => {
   afterAll(async () => {
     await t.drop();
     fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("records the file's SHA-256, size and row count on the run, with or without a last newline", async () => {
+    // 1.5 MB over two read chunks, the last line without its newline; and a small file with one.
+    const many = ["customer_id,name"];
+    for (let i = 0; i < 90_000; i++) many.push(`fp${i},Name ${i % 97}`);
+    const cases = [
+      { file: write("fp-long.csv", many.join("\n")), rows: 90_000 },
+      { file: write("fp-short.csv", "customer_id,name\nq1,Ann\nq2,Bo\n"), rows: 2 },
+    ];
+    for (const c of cases) {
+      const s = await importFile(t.pool, { workspaceId: ws, entity: "customers", file: c.file });
+      const r = await t.pool.query(
+        "SELECT file_sha256, file_bytes::int AS bytes, total_rows AS rows FROM import_run WHERE workspace_id = $1 AND id = $2",
+        [ws, s.runId],
+      );
+      const bytes = fs.readFileSync(c.file);
+      expect(r.rows[0]).toEqual({
+        file_sha256: createHash("sha256").update(bytes).digest("hex"),
+        bytes: bytes.length,
+        rows: c.rows,
+      });
+    }
   });
 
   it("deletes a workspace's orders with it, through its customers (orders carry no key of their own to it)", async () => {

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type pg from "pg";
 import { AppError } from "../../platform/errors.ts";
 import { announceDataChanged } from "../../platform/jobs/events.ts";
@@ -65,19 +65,56 @@ export type ImportSummary = store.RunCounters & {
   laneRows?: number;
 };
 
-/** SHA-256 and line count of a file in one streaming pass (the line count feeds the progress bar). */
+// SHA-256 of a file, on a thread of its own (plain JavaScript: no loader needed to run it).
+const SHA_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { createHash } = require("node:crypto");
+const fs = require("node:fs");
+const hash = createHash("sha256");
+const fd = fs.openSync(workerData, "r");
+const buf = Buffer.allocUnsafe(1 << 20);
+try {
+  for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+} finally {
+  fs.closeSync(fd);
+}
+parentPort.postMessage(hash.digest("hex"));
+`;
+
+/**
+ * SHA-256 and line count of a file (the line count feeds the progress bar and sizes a block load): the hash
+ * on a worker thread while this one counts, each reading the file once (about 0.35 s instead of 0.4–0.8 s
+ * for 400 MB, before an import can start).
+ */
 async function fingerprint(file: string): Promise<{ sha256: string; lines: number; bytes: number }> {
-  const hash = createHash("sha256");
+  const worker = new Worker(SHA_WORKER, { eval: true, workerData: file });
+  const sha256 = new Promise<string>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the hash of ${file} stopped (exit ${code})`)));
+  });
+  sha256.catch(() => {}); // awaited below; a failure here (no such file) is reported by the count first
   let lines = 0;
   let last = 10;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    const buf = chunk as Buffer;
-    hash.update(buf);
-    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) lines++;
-    last = buf[buf.length - 1] ?? last;
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (e) {
+    await worker.terminate();
+    throw e;
+  }
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) {
+      const b = n === buf.length ? buf : buf.subarray(0, n);
+      for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
+      last = b[n - 1]!;
+    }
+  } finally {
+    closeSync(fd);
   }
   if (last !== 10) lines++;
-  return { sha256: hash.digest("hex"), lines, bytes: statSync(file).size };
+  return { sha256: await sha256, lines, bytes: statSync(file).size };
 }
 
 /**
