@@ -8,9 +8,9 @@
 -- own: loaded without indexes, indexed once at the end in one sorted pass each, attached with its orders.
 -- Every other workspace lives in the default partition `customer_shared`.
 --
--- What changes for the rest of the code: nothing in the SQL it writes. The keys still lead with
--- workspace_id (the partition key), so ON CONFLICT (workspace_id, external_id) finds the unique key, and the
--- foreign keys into customer (requests, feedback, a customer's referrer) and the delete triggers stay.
+-- What changes for the rest of the code: nothing in the SQL it writes. The keys still hold workspace_id (the
+-- partition key), so ON CONFLICT (workspace_id, external_id) finds the unique key, and the foreign keys into
+-- customer (requests, feedback, a customer's referrer) and the delete triggers stay.
 
 ALTER TABLE request DROP CONSTRAINT IF EXISTS request_workspace_id_customer_id_fkey;
 ALTER TABLE feedback DROP CONSTRAINT IF EXISTS feedback_workspace_id_customer_id_fkey;
@@ -43,7 +43,9 @@ DROP TABLE customer;
 ALTER TABLE customer_next RENAME TO customer;
 
 ALTER TABLE customer ADD CONSTRAINT customer_pkey PRIMARY KEY (workspace_id, id);
-ALTER TABLE customer ADD CONSTRAINT customer_workspace_id_external_id_key UNIQUE (workspace_id, external_id);
+-- The external id's key leads with the id, as the orders' does (decision 0009): a constant leading column
+-- would make every comparison of a sort compare two columns, without abbreviated keys for the text.
+ALTER TABLE customer ADD CONSTRAINT customer_external_key UNIQUE (external_id, workspace_id);
 CREATE INDEX customer_updated ON customer (workspace_id, updated_at);
 ALTER TABLE customer ADD CONSTRAINT customer_workspace_id_referred_by_id_fkey
   FOREIGN KEY (workspace_id, referred_by_id) REFERENCES customer (workspace_id, id) ON DELETE SET NULL (referred_by_id);

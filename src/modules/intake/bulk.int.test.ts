@@ -232,7 +232,7 @@ describe("a workspace's first large orders file, loaded as a block", () => {
     expect(
       keys.rows.map((r) => [r.def.replace(/^.* USING /, ""), (r as { constraint?: string }).constraint]),
     ).toEqual([
-      ["btree (workspace_id, external_id)", "u"],
+      ["btree (external_id, workspace_id)", "u"],
       ["btree (workspace_id, id)", "p"],
       ["btree (workspace_id, updated_at)", null],
     ]);

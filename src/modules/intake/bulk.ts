@@ -609,7 +609,7 @@ export class OrdersBulkLoad {
       if (ct) {
         await this.build(this.people, [
           `CREATE UNIQUE INDEX ${ct}_pkey ON ${ct} (workspace_id, id)`,
-          `CREATE UNIQUE INDEX ${ct}_external_key ON ${ct} (workspace_id, external_id)`,
+          `CREATE UNIQUE INDEX ${ct}_external_key ON ${ct} (external_id, workspace_id)`,
           `CREATE INDEX ${ct}_updated ON ${ct} (workspace_id, updated_at)`,
         ]);
         const a0 = performance.now();
