@@ -32,7 +32,7 @@ const copyChunkBytes = (): number => Number(process.env.STORONA_COPY_CHUNK_BYTES
  * Taken by every import transaction that writes orders or customers, so none slips in while a block is being
  * loaded (a customer created meanwhile would land in the shared partition and fail the block's attach).
  */
-export async function holdOrdersWriteLock(client: pg.ClientBase, workspaceId: number): Promise<void> {
+export async function holdImportWriteLock(client: pg.ClientBase, workspaceId: number): Promise<void> {
   await client.query("SELECT pg_advisory_xact_lock_shared($1, $2)", [LOCK_CLASS, workspaceId]);
 }
 
@@ -110,7 +110,7 @@ export class OrdersBulkLoad {
   private lookUpCustomers = false;
   /**
    * When it had none: its customers go, like the orders, into a table of their own (`customer_w<id>`)
-   * without indexes, keyed at the end and attached with the orders — else into \`customer\` itself.
+   * without indexes, keyed at the end and attached with the orders — else into `customer` itself.
    */
   private customerTable: string | undefined;
   // Customers by external id → id, "fresh" while the current batch is the one creating them (settled when
@@ -197,7 +197,7 @@ export class OrdersBulkLoad {
 
   private async open(): Promise<void> {
     const t = this.table;
-    await this.dropLeftover();
+    await dropDetachable(this.client, "orders", t);
     await this.client.query("BEGIN");
     await this.client.query("SET LOCAL jit = off");
     await this.client.query(`CREATE TABLE ${t} (LIKE orders INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
@@ -242,7 +242,7 @@ export class OrdersBulkLoad {
       await people.query("SET session_replication_role = replica").catch(() => {});
       await people.query("BEGIN");
     } else {
-      // Inserted into \`customer\`, each new customer would update its three indexes (a random place in the
+      // Inserted into `customer`, each new customer would update its three indexes (a random place in the
       // external id's unique key, and a uniqueness check): about 6 of 7 CPU-seconds for a million customers.
       into = customerPartitionName(this.workspaceId);
       this.customerTable = into;
@@ -259,11 +259,6 @@ export class OrdersBulkLoad {
       ),
     );
     this.peopleSink.on("error", onError);
-  }
-
-  /** A table an earlier block of this workspace left: unattached (a killed load), or emptied since. */
-  private async dropLeftover(): Promise<void> {
-    await dropDetachable(this.client, "orders", this.table);
   }
 
   /** The customer id of an external id; one the workspace lacks is created with what this batch says. */

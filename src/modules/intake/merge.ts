@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { type CopyValue, copyRows } from "../../platform/db/index.ts";
-import { holdOrdersWriteLock } from "./bulk.ts";
+import { holdImportWriteLock } from "./bulk.ts";
 import type {
   CustomerRef,
   CustomerRow,
@@ -363,7 +363,7 @@ export async function mergeBatch<E extends EntityKind>(
   await client.query("SET LOCAL jit = off");
   // Every entity may create customers, which a block load may be loading into the workspace's own
   // partition: they wait for it (bulk.ts).
-  await holdOrdersWriteLock(client, workspaceId);
+  await holdImportWriteLock(client, workspaceId);
   await copyRows(client, spec.table, spec.columns, rows.map(spec.values));
   const hasCustomerRef = entity !== "customers";
   const createdCustomers = await ensureCustomers(client, workspaceId, entity, spec.table);
