@@ -1,4 +1,11 @@
-import { formatDate, formatMoney, formatNumber, intlLocale, minorDigits } from "../../i18n/format.ts";
+import {
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatParts,
+  intlLocale,
+  minorDigits,
+} from "../../i18n/format.ts";
 import type { Language } from "../../i18n/messages.ts";
 import type { ReadingLine, TrackingPoint } from "./money-api.ts";
 
@@ -114,11 +121,12 @@ export function fitProgress(elapsedMs: number, expectedMs: number | undefined): 
 /** Money in a short form for axes and bands ("₴5K", "5 тыс. ₴"), from minor units. */
 export function formatMoneyShort(minor: number, currency: string, language: Language): string {
   const major = minor / 10 ** minorDigits(currency);
-  return new Intl.NumberFormat(intlLocale[language], {
+  const format = new Intl.NumberFormat(intlLocale[language], {
     style: "currency",
     currency,
     notation: "compact",
     minimumFractionDigits: 0,
     maximumFractionDigits: 1,
-  }).format(major);
+  });
+  return formatParts(format, major);
 }

@@ -1,6 +1,6 @@
 import { Stack, Text, Tooltip, UnstyledButton } from "@mantine/core";
 import type { ReactNode } from "react";
-import { intlLocale, minorDigits } from "../../i18n/format.ts";
+import { formatParts, intlLocale, minorDigits } from "../../i18n/format.ts";
 import { formatNumber, type Language, useI18n } from "../../i18n/index.ts";
 import { Tag } from "../intake/tag.tsx";
 import type { MoneyAtStake, ProblemItem, ScoreParts, Status, Trend } from "./problems-api.ts";
@@ -143,11 +143,12 @@ export function MoneyValue({ money }: { money: MoneyAtStake }) {
   const { language } = useI18n();
   const explain = useExplain();
   // Whole units read faster in a ranking; the CSV keeps the cents.
-  const whole = new Intl.NumberFormat(intlLocale[language], {
+  const format = new Intl.NumberFormat(intlLocale[language], {
     style: "currency",
     currency: money.currency,
     maximumFractionDigits: 0,
-  }).format(money.amount / 10 ** minorDigits(money.currency));
+  });
+  const whole = formatParts(format, money.amount / 10 ** minorDigits(money.currency));
   return <Explained value={whole} why={explain.money(money)} testId="money" />;
 }
 
