@@ -128,7 +128,7 @@ function printFit(fit: FileFit, json: boolean): void {
   }
   print(
     `${fit.model}: ${fit.customers} customers (${fit.rows} distinct rows), log-likelihood ${fit.logLik.toFixed(3)}` +
-      `${fit.converged ? "" : " — did NOT converge"}`,
+      `${fit.converged ? "" : fit.boundary ? " — at the no-heterogeneity edge" : " — did NOT converge"}`,
   );
   printTable(
     Object.entries(fit.params).map(([name, estimate]) => ({
@@ -138,4 +138,10 @@ function printFit(fit: FileFit, json: boolean): void {
     })),
     false,
   );
+  if (fit.boundary) {
+    print(
+      "The customers hardly differ: the estimate ran to the edge where every customer has the same rates " +
+        "(no heterogeneity). The rates it implies hold; the parameters themselves and their errors do not.",
+    );
+  }
 }

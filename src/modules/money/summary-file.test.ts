@@ -43,6 +43,7 @@ describe("fitSummaryFile on the published CDNOW summaries", () => {
     expect(fit.logLik).toBeCloseTo(-9582.4, 1);
     expect(fit.customers).toBe(2357);
     expect(fit.standardErrors.r).toBeCloseTo(0.012557, 4);
+    expect(fit.boundary).toBe(false);
   });
 
   it("Gamma-Gamma needs the monetary column; with zbar it gives p 6.25, q 3.74, γ 15.44", () => {
@@ -54,5 +55,42 @@ describe("fitSummaryFile on the published CDNOW summaries", () => {
     expect(gg.params.q).toBeCloseTo(3.74, 2);
     expect(gg.params.gamma).toBeCloseTo(15.44, 1);
     expect(gg.customers).toBe(946);
+  });
+});
+
+describe("fitSummaryFile on customers who hardly differ", () => {
+  // 67 customers buying about once a week for 30–35 weeks, none gone: both models' optima lie at
+  // "no heterogeneity". Unboxed, the Pareto/NBD fit of this file did not return within a minute.
+  const lines = ["id,x,t_x,T"];
+  for (let i = 0; i < 67; i++) {
+    const T = 30 + ((i * 37) % 50) / 10;
+    const x = Math.floor(T) - 1;
+    lines.push(`${i + 1},${x},${(x + ((i * 13) % 50) / 100).toFixed(2)},${T.toFixed(2)}`);
+  }
+  const file = parseSummaryCsv(`${lines.join("\n")}\n`);
+  const weeklyRate = (() => {
+    let x = 0;
+    let t = 0;
+    for (let i = 0; i < file.x.length; i++) {
+      x += file.x[i] as number;
+      t += file.T[i] as number;
+    }
+    return x / t;
+  })();
+
+  it("Pareto/NBD stops at its box's edge in seconds and says so; the rate it implies is the observed one", () => {
+    const started = performance.now();
+    const fit = fitSummaryFile(file, "pareto");
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(fit.boundary).toBe(true);
+    expect(fit.converged).toBe(false);
+    // Everyone buys at λ = r/α; nobody has left (s → 0 or β → ∞), so λ is purchases over time observed.
+    expect((fit.params.r as number) / (fit.params.alpha as number)).toBeCloseTo(weeklyRate, 2);
+  });
+
+  it("BG/NBD is flagged the same way", () => {
+    const fit = fitSummaryFile(file, "bgnbd");
+    expect(fit.boundary).toBe(true);
+    expect((fit.params.r as number) / (fit.params.alpha as number)).toBeCloseTo(weeklyRate, 2);
   });
 });

@@ -8,7 +8,7 @@ import { AppError } from "../../platform/errors.ts";
 import { fitBgNbd } from "./bgnbd.ts";
 import { fitGammaGamma, spendRows } from "./gamma-gamma.ts";
 import type { ModelFit } from "./model-fit.ts";
-import { fitParetoNbd } from "./pareto-nbd.ts";
+import { fitParetoNbd, PARETO_MAX_SCALE, PARETO_MAX_SHAPE } from "./pareto-nbd.ts";
 import { compressRfm } from "./summary.ts";
 
 export type SummaryFile = {
@@ -108,10 +108,20 @@ export type FileFit = {
   logLik: number;
   converged: boolean;
   evaluations: number;
+  /**
+   * The customers hardly differ: the estimate ran to the "no heterogeneity" edge (Pareto/NBD's search box,
+   * or a BG/NBD shape as large as that box's). The rates it implies hold; the parameters and errors do not.
+   */
+  boundary: boolean;
 };
+
+/** BG/NBD is not boxed; a purchase-rate shape this large (1% variation) is the same verdict as Pareto/NBD's edge. */
+const bgnbdAtEdge = (p: { r: number; alpha: number }): boolean =>
+  p.r > PARETO_MAX_SHAPE / 2 || p.alpha > PARETO_MAX_SCALE / 2;
 
 export function fitSummaryFile(file: SummaryFile, model: FileModel): FileFit {
   let fit: ModelFit<Record<string, number>>;
+  let boundary = false;
   if (model === "gg") {
     if (!file.monetary) {
       throw new AppError("validation", "The Gamma-Gamma model needs a monetary column (mean repeat spend)");
@@ -119,7 +129,15 @@ export function fitSummaryFile(file: SummaryFile, model: FileModel): FileFit {
     fit = fitGammaGamma(spendRows(file.x, file.monetary));
   } else {
     const { rows } = compressRfm(file);
-    fit = model === "bgnbd" ? fitBgNbd(rows) : fitParetoNbd(rows);
+    if (model === "bgnbd") {
+      const bg = fitBgNbd(rows);
+      boundary = bgnbdAtEdge(bg.params);
+      fit = bg;
+    } else {
+      const pareto = fitParetoNbd(rows);
+      boundary = pareto.boundary;
+      fit = pareto;
+    }
   }
   return {
     model,
@@ -132,5 +150,6 @@ export function fitSummaryFile(file: SummaryFile, model: FileModel): FileFit {
     logLik: fit.logLik,
     converged: fit.converged,
     evaluations: fit.evaluations,
+    boundary,
   };
 }
