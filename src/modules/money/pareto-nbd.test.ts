@@ -180,3 +180,19 @@ describe("Pareto/NBD expressions", () => {
     );
   });
 });
+
+describe("fitParetoNbd at the edges", () => {
+  it("starts inside its box even when purchases are rare over a very long time", () => {
+    // Exposure per purchase 1.1e7 time units: the usual start α = β = exposure / purchases would lie
+    // outside the box (α ≤ 1e7), where the likelihood is not evaluated.
+    const n = 110;
+    const rows = compressRfm({
+      x: Float64Array.from({ length: n }, (_, i) => (i < 10 ? 1 : 0)),
+      tx: Float64Array.from({ length: n }, (_, i) => (i < 10 ? 10 + i : 0)),
+      T: Float64Array.from({ length: n }, () => 1e6),
+    }).rows;
+    const fit = fitParetoNbd(rows);
+    expect(Number.isFinite(fit.logLik)).toBe(true);
+    expect(fit.logLik).toBeGreaterThan(paretoNbdLogLik({ r: 1, alpha: 1e6, s: 1, beta: 1e6 }, rows));
+  });
+});

@@ -152,7 +152,8 @@ export function fitParetoNbd(
   if (!(purchases > 0 && exposure > 0)) {
     throw new AppError("validation", "Pareto/NBD needs at least one repeat purchase and some time observed");
   }
-  const scale = exposure / purchases;
+  // Inside the box, or the search could not start (a few purchases over a very long time).
+  const scale = Math.min(exposure / purchases, PARETO_MAX_SCALE / 10);
   const s0 = options.start ?? { r: 1, alpha: scale, s: 1, beta: scale };
   const budgetMs = options.budgetMs;
   const deadline = budgetMs === undefined ? Number.POSITIVE_INFINITY : performance.now() + budgetMs;

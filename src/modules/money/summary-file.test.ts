@@ -31,6 +31,12 @@ describe("parseSummaryCsv", () => {
     expect(bad("id,x,t_x,T\n1,1.5,1,4\n")).toContain("whole number");
     expect(bad("id,x,t_x,T\n1,1,5,4\n")).toContain("after T");
     expect(bad("id,x,T\n1,1,4\n")).toContain("missing: tx");
+    expect(bad("id,x,t_x,T\n1,1,1,3\n2,1,1e308,1e308\n")).toBe(
+      "Line 3, column t_x: '1e308' is too large (at most 1000000 purchases or time units)",
+    );
+    expect(bad("id,x,t_x,T\n1,1,1,3\n2,1,1,Infinity\n")).toContain(
+      "Line 3, column t: 'Infinity' is not a number",
+    );
   });
 });
 

@@ -32,6 +32,9 @@ const unquote = (s: string): string => {
   return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replaceAll('""', '"') : t;
 };
 
+/** No real customer has more repeat purchases, nor a history longer in weeks or days (2,700 years in days). */
+const MAX_COUNT_OR_TIME = 1e6;
+
 export function parseSummaryCsv(text: string): SummaryFile {
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
   const header = lines[0] ?? "";
@@ -68,6 +71,13 @@ export function parseSummaryCsv(text: string): SummaryFile {
             column: names[at[k]],
             value: cell,
           },
+        );
+      }
+      if (k !== "monetary" && v > MAX_COUNT_OR_TIME) {
+        throw new AppError(
+          "validation",
+          `Line ${i + 1}, column ${names[at[k]]}: '${cell}' is too large (at most 1000000 purchases or time units)`,
+          { line: i + 1, column: names[at[k]], value: cell },
         );
       }
       return v;
