@@ -98,6 +98,30 @@ describe("money routes", () => {
     const page = r.json() as AtRiskPage;
     expect(page.total).toBe(2);
     expect(page.items.map((i) => i.externalId)).toEqual(["C", "B"]); // '=HYPERLINK…' sorts before '@SUM…'
+    // Every sortable column orders the whole list, each way: checked against the values the rows carry.
+    const all = await app.inject({
+      method: "GET",
+      url: "/api/workspaces/shop/money/at-risk?limit=500",
+      headers: bearer.viewer,
+    });
+    const everyone = (all.json() as AtRiskPage).items;
+    expect(everyone.length).toBeGreaterThan(2);
+    for (const [sort, value] of [
+      ["expectedSpend", (i: AtRiskPage["items"][number]) => i.expectedSpend],
+      ["expectedPurchases", (i: AtRiskPage["items"][number]) => i.expectedPurchases],
+      ["pAlive", (i: AtRiskPage["items"][number]) => i.pAlive],
+    ] as const) {
+      for (const dir of ["asc", "desc"] as const) {
+        const sorted = await app.inject({
+          method: "GET",
+          url: `/api/workspaces/shop/money/at-risk?sort=${sort}&dir=${dir}&limit=500`,
+          headers: bearer.viewer,
+        });
+        const got = (sorted.json() as AtRiskPage).items.map(value);
+        const want = everyone.map(value).sort((a, b) => (dir === "asc" ? a - b : b - a));
+        expect(got, `${sort} ${dir}`).toEqual(want);
+      }
+    }
     const bad = await app.inject({
       method: "GET",
       url: "/api/workspaces/shop/money/at-risk?sort=evil",

@@ -174,6 +174,7 @@ export const atRiskSorts = [
   "revenue12m",
   "lastPurchase",
   "expectedPurchases",
+  "expectedSpend",
   "name",
 ] as const;
 export type AtRiskSort = (typeof atRiskSorts)[number];

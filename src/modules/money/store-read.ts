@@ -146,6 +146,7 @@ const SORT_SQL: Record<AtRiskSort, string> = {
   revenue12m: "v.revenue_12m",
   lastPurchase: "v.last_purchase",
   expectedPurchases: "v.expected_purchases",
+  expectedSpend: "v.expected_spend",
   name: "sort_name",
 };
 

@@ -40,7 +40,12 @@ export function AtRiskTable({ items, sort, dir, onSort, settings, f, busy }: Pro
       numeric: true,
       formula: t("moneyPage.formulas.expectedPurchases", formulaParams),
     },
-    { key: "expectedSpend", numeric: true, formula: t("moneyPage.formulas.expectedSpend") },
+    {
+      key: "expectedSpend",
+      sort: "expectedSpend",
+      numeric: true,
+      formula: t("moneyPage.formulas.expectedSpend"),
+    },
     { key: "clv", sort: "clv", numeric: true, formula: t("moneyPage.formulas.clv", formulaParams) },
     {
       key: "revenue12m",
