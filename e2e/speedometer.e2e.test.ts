@@ -21,12 +21,15 @@ const langs: Lang[] = ["ru", "uk", "en"];
 // The figures as the page must print them, formatted here with Intl directly (not the page's helpers).
 const oneDecimal = (v: number, lang: Lang) =>
   new Intl.NumberFormat(intlLocale[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+/** As the app writes a signed change: the locale's digits, and a typographic minus (−) where Intl puts "-". */
 const signed = (v: number, lang: Lang) =>
   new Intl.NumberFormat(intlLocale[lang], {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
     signDisplay: "exceptZero",
-  }).format(v);
+  })
+    .format(v)
+    .replace("-", "\u2212");
 const percent = (v: number, lang: Lang) =>
   new Intl.NumberFormat(intlLocale[lang], {
     style: "percent",
