@@ -18,7 +18,7 @@ import {
 } from "../src/web/features/money/money-api.ts";
 import { formatDecimal } from "../src/web/features/money/money-format.ts";
 import { en } from "../src/web/i18n/en.ts";
-import { formatMoney, formatNumber } from "../src/web/i18n/format.ts";
+import { formatMoney, formatNumber, intlLocale } from "../src/web/i18n/format.ts";
 import { flatten } from "../src/web/i18n/keys.ts";
 import { ru } from "../src/web/i18n/ru.ts";
 import { uk } from "../src/web/i18n/uk.ts";
@@ -222,6 +222,17 @@ describe.skipIf(!chromiumPath)("the money page in Chromium", () => {
     expect(amount(await rows.first().locator("[data-col=clv]").textContent())).toBe(
       money(first.items[0]?.clv ?? 0),
     );
+    // Expected purchases with two decimals in every row, so the column's decimal points line up.
+    const twoDecimals = new Intl.NumberFormat(intlLocale[lang], {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    const shown = await call<AtRiskPage>(page, api("/at-risk?limit=20"));
+    expect(
+      await rows
+        .locator("[data-col=expectedPurchases]")
+        .evaluateAll((cells) => cells.map((c) => c.textContent)),
+    ).toEqual(shown.items.map((i) => twoDecimals.format(i.expectedPurchases)));
 
     // Diagnostics: BG/NBD's parameters with standard errors, the holdout's figures.
     for (const p of fit.purchase.params) {

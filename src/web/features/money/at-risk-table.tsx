@@ -120,7 +120,7 @@ export function AtRiskTable({ items, sort, dir, onSort, settings, f, busy }: Pro
                 {f.share(c.pAlive)}
               </Table.Td>
               <Table.Td className="money-num" data-col="expectedPurchases" data-value={c.expectedPurchases}>
-                {f.decimal(c.expectedPurchases)}
+                {f.twoDecimals(c.expectedPurchases)}
               </Table.Td>
               <Table.Td className="money-num" data-col="expectedSpend" data-value={c.expectedSpend}>
                 {f.money(Math.round(c.expectedSpend))}

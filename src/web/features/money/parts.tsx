@@ -48,7 +48,12 @@ type StatCardProps = {
 /** One headline figure: what it is, the number, a short note, and its formula on hover. */
 export function StatCard({ label, value, note, formula, tone, testId }: StatCardProps) {
   return (
-    <Paper withBorder p="md" data-testid={testId} className={tone === "warn" ? "money-card-warn" : undefined}>
+    <Paper
+      withBorder
+      p="md"
+      data-testid={testId}
+      className={tone === "warn" ? "money-card money-card-warn" : "money-card"}
+    >
       <Stack gap={4}>
         <Group gap={4} wrap="nowrap" justify="space-between" align="flex-start">
           <Text size="sm" fw={600} c="gray.8">
@@ -56,7 +61,7 @@ export function StatCard({ label, value, note, formula, tone, testId }: StatCard
           </Text>
           <InfoTip text={formula} testId={`${testId}-formula`} />
         </Group>
-        <Text fz={{ base: 22, xl: 24 }} fw={700} lh={1.15} className="money-figure" data-value>
+        <Text fw={700} lh={1.15} className="money-figure" data-value>
           {value}
         </Text>
         {note ? (

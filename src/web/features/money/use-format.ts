@@ -21,6 +21,9 @@ export function useFormat(currency: string) {
       share: (value: number) => formatShare(value, language),
       count: (value: number) => formatNumber(value, language),
       decimal: (value: number) => formatDecimal(value, language),
+      /** A table column of expected purchases: always two decimals, so the column's points line up. */
+      twoDecimals: (value: number) =>
+        formatNumber(value, language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
       day: (day: string) => formatDay(day, language),
     }),
     [language, currency],
