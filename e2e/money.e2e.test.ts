@@ -61,6 +61,7 @@ const readingKeys = [
   "aliveFallback.pareto_too_slow",
   "aliveHomogeneous",
   "uncertainParams",
+  "otherCurrencies",
 ];
 
 // The web app keeps its own copies of the money API's enumerations and words the server's reading keys;

@@ -62,6 +62,30 @@ describe("summaries from per-customer aggregates (the SQL's output) match summar
   });
 });
 
+describe("occasions with an order in another currency", () => {
+  it("count as purchases; only valued occasions make the mean spend; revenue keeps the known part", () => {
+    // One customer: trial on day 100 (40.00), repeats on 110 (30.00), 120 (USD order only: value 0 and
+    // not valued), 130 (a mixed day: 25.00 in the workspace's currency plus a USD order: not valued).
+    const d: AggregateDays = { end: 200, cutoff: null, previous: 170, revenueFrom: 0 };
+    const acc = occasionAccumulator(d);
+    acc.add(1, 100, 40, true);
+    acc.add(1, 110, 30, true);
+    acc.add(1, 120, 0, false);
+    acc.add(1, 130, 25, false);
+    const a = acc.finish();
+    expect(a.x[0]).toBe(3);
+    expect(a.valuedX[0]).toBe(1);
+    expect(a.repeatSpend[0]).toBe(30);
+    expect(a.revenue12m[0]).toBe(40 + 30 + 25);
+    expect(a.unvaluedOccasions).toBe(2);
+    const s = mainSummary(a, d);
+    expect(s.x[0]).toBe(3);
+    expect(s.tx[0]).toBeCloseTo(30 / 7, 12);
+    expect(s.spendX?.[0]).toBe(1);
+    expect(s.meanSpend[0]).toBe(30);
+  });
+});
+
 describe("holdoutFromSummary", () => {
   it("gives holdoutCheck's result on CDNOW exactly", () => {
     const want = holdoutCheck(tx, { calibrationEnd: CDNOW_CALIBRATION_END, holdoutEnd: CDNOW_HOLDOUT_END });

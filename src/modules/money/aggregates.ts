@@ -28,6 +28,12 @@ export type CustomerAggregates = {
   x: Float64Array;
   lastRepeat: Float64Array;
   repeatSpend: Float64Array;
+  /**
+   * How many of those repeat occasions repeatSpend covers: the ones whose every order is in the
+   * workspace's currency. An occasion with an order in another currency counts as a purchase but has no
+   * known value (Storona does not convert currencies).
+   */
+  valuedX: Float64Array;
   /** The same up to the holdout cut-off, and repeat occasions after it (zeros without a cut-off). */
   xCut: Float64Array;
   lastCut: Float64Array;
@@ -39,6 +45,8 @@ export type CustomerAggregates = {
   revenue12m: Float64Array;
   /** Repeat occasions per day of customers who started by the cut-off (for the tracking chart). */
   repeatsByDay: Map<number, number>;
+  /** Occasions (trials included) with an order in another currency than the workspace's. */
+  unvaluedOccasions: number;
 };
 
 export type PreviousSummary = {
@@ -55,13 +63,14 @@ export type PreviousSummary = {
  */
 export function occasionAccumulator(days: AggregateDays) {
   const cut = days.cutoff ?? days.end;
-  const cols: Record<Exclude<keyof CustomerAggregates, "repeatsByDay">, number[]> = {
+  const cols: Record<Exclude<keyof CustomerAggregates, "repeatsByDay" | "unvaluedOccasions">, number[]> = {
     customerId: [],
     firstDay: [],
     lastDay: [],
     x: [],
     lastRepeat: [],
     repeatSpend: [],
+    valuedX: [],
     xCut: [],
     lastCut: [],
     holdoutX: [],
@@ -70,8 +79,9 @@ export function occasionAccumulator(days: AggregateDays) {
     revenue12m: [],
   };
   const repeatsByDay = new Map<number, number>();
+  let unvaluedOccasions = 0;
   // The customer being folded; NaN marks "none yet" and "no such purchase".
-  let c = { id: Number.NaN, first: 0, last: 0, x: 0, lastRepeat: Number.NaN, spend: 0 };
+  let c = { id: Number.NaN, first: 0, last: 0, x: 0, lastRepeat: Number.NaN, spend: 0, valued: 0 };
   let cutState = { x: 0, last: Number.NaN, holdout: 0 };
   let prevState = { x: 0, last: Number.NaN };
   let revenue = 0;
@@ -83,6 +93,7 @@ export function occasionAccumulator(days: AggregateDays) {
     cols.x.push(c.x);
     cols.lastRepeat.push(c.lastRepeat);
     cols.repeatSpend.push(c.spend);
+    cols.valuedX.push(c.valued);
     cols.xCut.push(cutState.x);
     cols.lastCut.push(cutState.last);
     cols.holdoutX.push(cutState.holdout);
@@ -91,11 +102,16 @@ export function occasionAccumulator(days: AggregateDays) {
     cols.revenue12m.push(revenue);
   };
   return {
-    add(customerId: number, day: number, value: number): void {
+    /**
+     * One occasion: `value` is what its orders in the workspace's currency came to; `valued` says whether
+     * that is all of it (no order of the occasion in another currency).
+     */
+    add(customerId: number, day: number, value: number, valued = true): void {
       if (day > days.end) return;
+      if (!valued) unvaluedOccasions++;
       if (customerId !== c.id) {
         flush();
-        c = { id: customerId, first: day, last: day, x: 0, lastRepeat: Number.NaN, spend: 0 };
+        c = { id: customerId, first: day, last: day, x: 0, lastRepeat: Number.NaN, spend: 0, valued: 0 };
         cutState = { x: 0, last: Number.NaN, holdout: 0 };
         prevState = { x: 0, last: Number.NaN };
         revenue = 0;
@@ -104,7 +120,10 @@ export function occasionAccumulator(days: AggregateDays) {
         c.last = day;
         c.x++;
         c.lastRepeat = day;
-        c.spend += value;
+        if (valued) {
+          c.spend += value;
+          c.valued++;
+        }
         if (day <= cut) {
           cutState.x++;
           cutState.last = day;
@@ -124,7 +143,11 @@ export function occasionAccumulator(days: AggregateDays) {
       flush();
       c.id = Number.NaN;
       const out = Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, Float64Array.from(v)]));
-      return { ...(out as Omit<CustomerAggregates, "repeatsByDay">), repeatsByDay };
+      return {
+        ...(out as Omit<CustomerAggregates, "repeatsByDay" | "unvaluedOccasions">),
+        repeatsByDay,
+        unvaluedOccasions,
+      };
     },
   };
 }
@@ -164,15 +187,17 @@ export function mainSummary(
   s.tx = new Float64Array(n);
   s.T = new Float64Array(n);
   s.meanSpend = new Float64Array(n);
+  s.spendX = Float64Array.from(agg.valuedX);
   s.firstDay = Float64Array.from(agg.firstDay);
   s.holdoutX = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const first = agg.firstDay[i] as number;
     const x = agg.x[i] as number;
+    const valued = agg.valuedX[i] as number;
     const last = agg.lastRepeat[i] as number;
     s.tx[i] = x > 0 && has(last) ? (last - first) / per : 0;
     s.T[i] = (days.end - first) / per;
-    s.meanSpend[i] = x > 0 ? (agg.repeatSpend[i] as number) / x : 0;
+    s.meanSpend[i] = valued > 0 ? (agg.repeatSpend[i] as number) / valued : 0;
   }
   return s;
 }

@@ -110,6 +110,8 @@ export function customerValues(
     tx: Float64Array;
     T: Float64Array;
     meanSpend: Float64Array;
+    /** Repeat occasions behind meanSpend when not all of x (RfmSummary.spendX). */
+    spendX?: Float64Array;
     unit: TimeUnit;
   },
   settings: ClvSettings,
@@ -137,6 +139,7 @@ export function customerValues(
     rowDiscounted[j] = v.clv;
   }
   const n = summary.x.length;
+  const spendX = summary.spendX ?? summary.x;
   const out: CustomerValues = {
     customerIds: summary.customerIds,
     pAlive: new Float64Array(n),
@@ -146,7 +149,7 @@ export function customerValues(
   };
   for (let i = 0; i < n; i++) {
     const j = rowOf[i] as number;
-    const s = gammaGammaExpectedSpend(spend, summary.x[i] as number, summary.meanSpend[i] as number);
+    const s = gammaGammaExpectedSpend(spend, spendX[i] as number, summary.meanSpend[i] as number);
     out.pAlive[i] = rowAlive[j] as number;
     out.expectedPurchases[i] = rowPurchases[j] as number;
     out.expectedSpend[i] = s;

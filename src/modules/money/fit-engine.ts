@@ -83,7 +83,7 @@ export function fitAggregates(
   const { rows, rowOf } = compressRfm(main);
   const purchase = fitBgNbd(rows);
   const alive = fitAliveModel(rows);
-  const spend = chooseSpendModel(main.x, main.meanSpend);
+  const spend = chooseSpendModel(main.spendX ?? main.x, main.meanSpend);
   // customerValues wants Gamma-Gamma parameters; with the mean fallback any valid ones do, because
   // CLV is linear in the spend and is rescaled below to the mean.
   const ggParams = spend.kind === "gamma-gamma" ? spend.fit.params : { p: 1, q: 2, gamma: 1 };

@@ -186,3 +186,75 @@ describe("money on a hand-made shop", () => {
     expect(s.reading[0]?.key).toBe("money.reading.stale");
   });
 });
+
+describe("money with orders in another currency than the workspace's", () => {
+  let t: TestDatabase;
+  let ws: number;
+  type Row = { repeat_purchases: number; revenue_12m: number; expected_spend: number; clv: number };
+  const customerValue = async (ext: string): Promise<Row> => {
+    const r = await t.pool.query<Row>(
+      `SELECT v.repeat_purchases, v.revenue_12m, v.expected_spend, v.clv FROM customer_value v
+       JOIN customer c ON c.workspace_id = v.workspace_id AND c.id = v.customer_id
+       WHERE v.workspace_id = $1 AND c.external_id = $2`,
+      [ws, ext],
+    );
+    return r.rows[0] as Row;
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    ws = await buildShop(t.pool, "mixed");
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it("before any fit, money at stake counts only revenue in the workspace's currency", async () => {
+    const other = await buildShop(t.pool, "mixed-stake");
+    const ids = await customerIds(t.pool, other);
+    await t.pool.query(
+      `INSERT INTO orders (workspace_id, external_id, customer_id, ordered_at, amount, list_amount, currency, status)
+       VALUES ($1, 'eur-b', $2, '2024-01-10T12:00Z', 5000000, 5000000, 'EUR', 'completed')`,
+      [other, ids.B],
+    );
+    const stake = await moneyAtStake(t.pool, other, [ids.B!], {
+      since: new Date("2024-02-15T00:00Z"),
+      now: new Date("2024-07-01T00:00Z"),
+    });
+    // B's 2,500 in hryvnias of the last 12 months, as in the shop without the euro order.
+    expect(stake.amount).toBe(2500);
+  });
+
+  it("counts them as purchases, leaves their amounts out of spend and revenue, and says so", async () => {
+    const before = await fitWorkspace(t.pool, ws, { asOf: "2024-06-30" });
+    expect(before.fit.otherCurrencies).toEqual([]);
+    const a0 = await customerValue("A");
+    // A buys twice more in dollars on a day of its own (amounts far above its usual spend), and once
+    // on a day it also paid in hryvnias; B once in euros.
+    await t.pool.query(
+      `INSERT INTO orders (workspace_id, external_id, customer_id, ordered_at, amount, list_amount, currency, status)
+       SELECT $1, x.ext, c.id, x.at::timestamptz, x.amount, x.amount, x.cur, 'completed'
+       FROM (VALUES ('usd-1', 'A', '2024-05-10T12:00Z', 9999900, 'USD'), ('usd-2', 'A', '2024-05-10T15:00Z', 100, 'USD'),
+                    ('eur-1', 'B', '2024-04-02T12:00Z', 5000000, 'EUR')) AS x(ext, customer, at, amount, cur)
+       JOIN customer c ON c.workspace_id = $1 AND c.external_id = x.customer`,
+      [ws],
+    );
+    const after = await fitWorkspace(t.pool, ws, { asOf: "2024-06-30" });
+    expect(after.fit.otherCurrencies).toEqual([
+      { currency: "USD", orders: 2 },
+      { currency: "EUR", orders: 1 },
+    ]);
+    const a1 = await customerValue("A");
+    // One more purchase occasion (the two dollar orders share a day), no more money.
+    expect(a1.repeat_purchases).toBe(a0.repeat_purchases + 1);
+    expect(a1.revenue_12m).toBe(a0.revenue_12m);
+    // Spend per purchase comes from the same valued purchases with the same spend model.
+    expect(a1.expected_spend).toBeCloseTo(a0.expected_spend, 6);
+    const summary = await moneySummary(t.pool, ws);
+    const line = summary.reading.find((l) => l.key === "money.reading.otherCurrencies");
+    expect(line?.params).toEqual({
+      orders: { value: 3, format: "count" },
+      currencies: { value: "USD, EUR", format: "text" },
+    });
+  });
+});

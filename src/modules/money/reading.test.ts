@@ -129,6 +129,7 @@ const fit: FitView = {
     params: [],
   },
   holdoutSkipped: null,
+  otherCurrencies: [],
   tracking: [],
 };
 
@@ -191,5 +192,22 @@ describe("moneyReading", () => {
     expect(k).toContain("holdout.poor");
     expect(k).toContain("holdout.naiveBetter");
     expect(k).toContain("spendFallback.too_few_repeat_customers");
+  });
+
+  it("says how many orders in other currencies were left unvalued, before the value line", () => {
+    const mixed: FitView = {
+      ...fit,
+      otherCurrencies: [
+        { currency: "USD", orders: 120 },
+        { currency: "EUR", orders: 7 },
+      ],
+    };
+    const lines = moneyReading(mixed, figures(null));
+    expect(keys(lines).slice(0, 2)).toEqual(["otherCurrencies", "value"]);
+    expect(lines[0]?.tone).toBe("warning");
+    expect(lines[0]?.params).toEqual({
+      orders: { value: 127, format: "count" },
+      currencies: { value: "USD, EUR", format: "text" },
+    });
   });
 });

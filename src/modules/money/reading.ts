@@ -38,6 +38,14 @@ export function moneyReading(fit: FitView | null, figures: MoneyFigures | null):
       }),
     );
   }
+  if (fit.otherCurrencies.length > 0) {
+    out.push(
+      line("otherCurrencies", "warning", {
+        orders: [fit.otherCurrencies.reduce((n, c) => n + c.orders, 0), "count"],
+        currencies: [fit.otherCurrencies.map((c) => c.currency).join(", "), "text"],
+      }),
+    );
+  }
   const t = figures.totals;
   out.push(
     line("value", "neutral", {

@@ -120,6 +120,7 @@ export function fitViewOf(row: FitRow, current: MoneySettings): FitView {
     };
     spend?: FitView["spend"] & Record<string, unknown>;
     holdoutSkipped?: FitView["holdoutSkipped"];
+    otherCurrencies?: FitView["otherCurrencies"];
   };
   const views = (key: string) =>
     row.params[key] ? paramViews(numbers(row.params[key]), numbers(row.standard_errors[key])) : [];
@@ -165,6 +166,7 @@ export function fitViewOf(row: FitRow, current: MoneySettings): FitView {
     },
     holdout: holdout ? { ...holdout, params: paramViews(numbers(holdout.params), {}) } : null,
     holdoutSkipped: d.holdoutSkipped ?? null,
+    otherCurrencies: d.otherCurrencies ?? [],
     tracking: (row.tracking as FitView["tracking"] | null) ?? [],
   };
 }

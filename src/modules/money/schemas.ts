@@ -143,6 +143,11 @@ export const fitViewSchema = z.object({
     })
     .nullable(),
   holdoutSkipped: z.enum(["too_short", "cutoff_outside_data", "fit_failed"]).nullable(),
+  /**
+   * Completed orders in currencies other than the workspace's, most first: counted as purchases, their
+   * amounts left out of spend, revenue and CLV (no conversion). Empty when there are none.
+   */
+  otherCurrencies: z.array(z.object({ currency: z.string(), orders: z.number().int() })),
   tracking: z.array(
     z.object({ date, actual: num, predicted: num, phase: z.enum(["calibration", "holdout"]) }),
   ),

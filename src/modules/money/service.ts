@@ -15,7 +15,14 @@ import { type FitOutcome, fitAggregates } from "./fit-engine.ts";
 import { computeFigures, fitViewOf } from "./report.ts";
 import type { FitView, MoneyFigures } from "./schemas.ts";
 import { type MoneySettings, parseMoneySettings } from "./settings.ts";
-import { firstOrderDay, loadWorkspace, medianResolutionHours, readAggregates, resolveAsOf } from "./store.ts";
+import {
+  firstOrderDay,
+  loadWorkspace,
+  medianResolutionHours,
+  otherCurrencyOrders,
+  readAggregates,
+  resolveAsOf,
+} from "./store.ts";
 import { type FitRecord, latestFit, saveFigures, saveFit, type ValueRow } from "./store-fit.ts";
 
 export type FitPhase = "aggregate" | "fit" | "write" | "figures";
@@ -75,6 +82,8 @@ export async function fitWorkspace(
   };
   options.onProgress?.("aggregate");
   const agg = await readAggregates(pool, ws.id, bound, days);
+  // Only when the stream saw such orders: a second look at the orders, by currency, for the page.
+  const otherCurrencies = agg.unvaluedOccasions > 0 ? await otherCurrencyOrders(pool, ws.id, bound) : [];
   options.onProgress?.("fit");
   const outcome = fitAggregates(agg, days, settings, reason);
   const fixedHours = settings.fastResolutionHours;
@@ -82,6 +91,7 @@ export async function fitWorkspace(
   const fastSource = fixedHours !== null ? "setting" : fastHours !== null ? "median" : "none";
   options.onProgress?.("write");
   const record = fitRecord(outcome, settings, bound, endDay, { hours: fastHours, source: fastSource });
+  record.diagnostics.otherCurrencies = otherCurrencies;
   const fitId = await saveFit(pool, ws.id, record, valueRows(agg, outcome), fastHours);
   options.onProgress?.("figures");
   const figures = await computeFigures(pool, ws.id, settings, { hours: fastHours, source: fastSource });

@@ -273,8 +273,10 @@ export async function readMoneyAtStake(
   const value =
     source === "clv"
       ? "(SELECT v.clv FROM customer_value v WHERE v.workspace_id = $1 AND v.customer_id = u.id)"
-      : `(SELECT sum(o.amount) FROM orders o WHERE o.workspace_id = $1 AND o.customer_id = u.id
-           AND o.status = 'completed' AND o.ordered_at <= $4 AND o.ordered_at > $4 - interval '12 months')`;
+      : // In the workspace's currency only, like the fit's revenue (no conversion).
+        `(SELECT sum(o.amount) FROM orders o WHERE o.workspace_id = $1 AND o.customer_id = u.id
+           AND o.status = 'completed' AND o.ordered_at <= $4 AND o.ordered_at > $4 - interval '12 months'
+           AND o.currency = (SELECT w.currency FROM workspace w WHERE w.id = $1))`;
   const r = await db.query<{ customers: number; counted: number; amount: number }>(
     `WITH u AS (
        SELECT DISTINCT ON (id) id, since FROM unnest($2::bigint[], $3::timestamptz[]) AS t(id, since)

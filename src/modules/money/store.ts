@@ -65,6 +65,25 @@ export async function resolveAsOf(
   return { bound: row.bound, endDay: row.end_day };
 }
 
+/**
+ * Completed orders before the bound in currencies other than the workspace's, by currency (most first):
+ * they count as purchases, but their amounts are left out of spend and revenue.
+ */
+export async function otherCurrencyOrders(
+  db: Q,
+  workspaceId: number,
+  bound: Date,
+): Promise<{ currency: string; orders: number }[]> {
+  const r = await db.query<{ currency: string; orders: string }>(
+    `SELECT trim(o.currency) AS currency, count(*) AS orders
+     FROM orders o JOIN workspace w ON w.id = o.workspace_id
+     WHERE o.workspace_id = $1 AND o.status = 'completed' AND o.ordered_at < $2 AND o.currency <> w.currency
+     GROUP BY 1 ORDER BY 2 DESC, 1`,
+    [workspaceId, bound],
+  );
+  return r.rows.map((row) => ({ currency: row.currency, orders: Number(row.orders) }));
+}
+
 /** Workspace-zone day of the first completed order before the bound, or null when there is none. */
 export async function firstOrderDay(db: Q, workspaceId: number, bound: Date): Promise<number | null> {
   // min() alone on (workspace_id, ordered_at) is one index probe; a join or GROUP BY around it is a scan.
@@ -101,16 +120,19 @@ export async function readAggregates(
   days: AggregateDays,
 ): Promise<CustomerAggregates> {
   const ws = sqlInt(workspaceId);
+  // Value in the workspace's currency only (Storona does not convert): an occasion with an order in
+  // another currency is a purchase whose value is not fully known ('f' in the fourth column).
   const query = `
     SELECT o.customer_id,
-      (o.ordered_at AT TIME ZONE (SELECT time_zone FROM workspace WHERE id = ${ws}))::date - DATE '1970-01-01',
-      sum(o.amount::float8)
-    FROM orders o
+      (o.ordered_at AT TIME ZONE w.time_zone)::date - DATE '1970-01-01',
+      coalesce(sum(o.amount::float8) FILTER (WHERE o.currency = w.currency), 0),
+      bool_and(o.currency = w.currency)
+    FROM orders o, (SELECT time_zone, currency FROM workspace WHERE id = ${ws}) w
     WHERE o.workspace_id = ${ws} AND o.status = 'completed' AND o.ordered_at < ${sqlTime(bound)}
     GROUP BY 1, 2 ORDER BY 1, 2`;
   const acc = occasionAccumulator(days);
   // A sort of millions of occasions fits in memory with more than the default 4 MB.
-  await copyOutLines(pool, query, (f) => acc.add(Number(f[0]), Number(f[1]), Number(f[2])), [
+  await copyOutLines(pool, query, (f) => acc.add(Number(f[0]), Number(f[1]), Number(f[2]), f[3] === "t"), [
     "SET LOCAL work_mem = '256MB'",
   ]);
   return acc.finish();

@@ -43,6 +43,11 @@ export type RfmSummary = {
   T: Float64Array;
   /** Mean value of the repeat occasions in calibration; 0 when x = 0. */
   meanSpend: Float64Array;
+  /**
+   * Repeat occasions meanSpend is the mean of, when not all of x (occasions with an order in another
+   * currency have no known value); absent means x. The spend model reads this, the purchase models x.
+   */
+  spendX?: Float64Array;
   /** Day number of the first (trial) purchase. */
   firstDay: Float64Array;
   /** Repeat occasions after calibration up to the holdout end (zeros without a holdout). */

@@ -84,6 +84,8 @@ export const moneyEn = {
       pareto_too_slow:
         "The Pareto/NBD model took too long, so the chance of still being active comes from BG/NBD (one-time buyers then show 100%).",
     },
+    otherCurrencies:
+      "Orders in other currencies ({{currencies}}): {{orders}}. They count as purchases, but their amounts are left out of spend, revenue and customer value: Storona does not convert currencies.",
     aliveHomogeneous:
       "Customers hardly differ in how often they buy and leave, so everyone is treated alike when judging who is still active.",
     uncertainParams:

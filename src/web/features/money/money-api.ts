@@ -134,6 +134,8 @@ export type FitView = {
   };
   holdout: Holdout | null;
   holdoutSkipped: "too_short" | "cutoff_outside_data" | "fit_failed" | null;
+  /** Completed orders in other currencies than the workspace's (counted as purchases, not valued). */
+  otherCurrencies: { currency: string; orders: number }[];
   tracking: TrackingPoint[];
 };
 
