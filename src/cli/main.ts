@@ -267,6 +267,14 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
+// A reader that stops early (`storona money clv --json | head`) closes the pipe. Like other Unix tools we
+// then stop writing quietly instead of crashing on EPIPE; the command still finishes and releases the
+// database (an embedded cluster it started is stopped as usual).
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") throw e;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+});
+
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof AppError) {
     console.error(`Error: ${e.message}`);
