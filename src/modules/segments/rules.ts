@@ -85,7 +85,9 @@ export function compileRule(def: RuleDefinition): CompiledRule {
       }
       case "revenue": {
         const w = since(c.withinDays, "o.ordered_at");
-        return `(SELECT coalesce(sum(o.amount), 0) FROM orders o WHERE ${ordersOf}${w}) ${OP[c.op]} ${p(c.value, "numeric")}`;
+        // Money in the workspace's currency only (no conversion).
+        const own = "o.currency = (SELECT w.currency FROM workspace w WHERE w.id = $1)";
+        return `(SELECT coalesce(sum(o.amount), 0) FROM orders o WHERE ${ordersOf} AND ${own}${w}) ${OP[c.op]} ${p(c.value, "numeric")}`;
       }
       case "lastOrderDays": {
         // at least N days since the last order ⇔ the last order is at or before the reference time − N days

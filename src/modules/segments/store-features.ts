@@ -34,11 +34,13 @@ function featureSql(ws: number, asOfMs: number): string {
       SELECT customer_id,
         count(*) FILTER (WHERE status = 'completed') AS n,
         max(ordered_at) FILTER (WHERE status = 'completed') AS last_at,
-        sum(amount) FILTER (WHERE status = 'completed') AS revenue,
-        sum(amount) FILTER (WHERE status = 'completed' AND amount < list_amount) AS discounted,
+        sum(amount) FILTER (WHERE status = 'completed' AND orders.currency = w.currency) AS revenue,
+        sum(amount) FILTER (WHERE status = 'completed' AND orders.currency = w.currency AND amount < list_amount) AS discounted,
         count(*) FILTER (WHERE wait_days > 0) AS waits,
         count(*) FILTER (WHERE wait_days > 0 AND status = 'completed') AS waited
-      FROM orders WHERE workspace_id = ${ws} AND ordered_at <= ${asOf}
+      -- Money in the workspace's currency only (no conversion; docs/decisions/0004-money.md).
+      FROM orders, (SELECT currency FROM workspace WHERE id = ${ws}) w
+      WHERE workspace_id = ${ws} AND ordered_at <= ${asOf}
       GROUP BY customer_id, coalesce(channel, '')
     ), o AS (
       SELECT customer_id, sum(n) AS n, max(last_at) AS last_at, coalesce(sum(revenue), 0) AS revenue,

@@ -255,7 +255,9 @@ export async function segmentCustomers(
      FROM customer_segment cs
      JOIN customer c ON c.workspace_id = cs.workspace_id AND c.id = cs.customer_id
      LEFT JOIN LATERAL (
-       SELECT count(*) AS n, sum(amount) AS spend, max(ordered_at) AS last_order FROM orders o
+       SELECT count(*) AS n, sum(amount) FILTER (WHERE o.currency = w.currency) AS spend,
+         max(ordered_at) AS last_order
+       FROM orders o, (SELECT currency FROM workspace WHERE id = $1) w
        WHERE o.workspace_id = $1 AND o.customer_id = c.id AND o.status = 'completed'
      ) o ON true
      WHERE cs.workspace_id = $1 AND cs.segment_id = $2

@@ -9,6 +9,15 @@ import { readBinaryCopy } from "./copy-binary.ts";
  * parameters: only an integer workspace id and an ISO timestamp are written into the SQL.
  */
 
+/**
+ * An order's amount as the full-price share weighs it: only in the workspace's currency. Storona does not
+ * convert, so an order in another currency still counts (a purchase, a wait, a referral) but weighs nothing
+ * in the revenue shares (the money module values such orders the same way).
+ */
+const valuedAmount = (workspaceId: number): string =>
+  // Uncorrelated (the id is written in), so the workspace's currency is looked up once per query.
+  `CASE WHEN currency = (SELECT w.currency FROM workspace w WHERE w.id = ${workspaceId}) THEN amount ELSE 0 END`;
+
 /** Every customer's history in the workspace, as one columnar batch (a rebuild). */
 export async function loadHistories(
   client: pg.ClientBase,
@@ -26,7 +35,7 @@ export async function loadHistories(
     `SELECT customer_id, id, ordered_at,
        ((status = 'completed')::int + 2 * (wait_days > 0)::int + 4 * (amount >= list_amount)::int
          + 8 * (referred_by_id IS NOT NULL)::int)::int2,
-       amount, location_id, channel
+       ${valuedAmount(workspaceId)}, location_id, channel
      FROM orders
      WHERE workspace_id = ${ws} AND (status = 'completed' OR (status = 'cancelled' AND wait_days > 0))`,
     a.order,
@@ -88,7 +97,7 @@ export async function loadChanges(
        ((status = 'completed')::int + 2 * (wait_days > 0)::int + 4 * (amount >= list_amount)::int
          + 8 * (referred_by_id IS NOT NULL)::int
          + 16 * (status = 'completed' OR (status = 'cancelled' AND wait_days > 0))::int)::int2,
-       amount, location_id, channel
+       ${valuedAmount(workspaceId)}, location_id, channel
      FROM orders WHERE workspace_id = ${workspaceId} AND updated_at > ${after}`,
     (r) => {
       orders.push({

@@ -18,6 +18,8 @@ export type FixtureOrder = {
   location?: string | null;
   channel?: string | null;
   referredBy?: string | null;
+  /** Default EUR, the fixture workspaces' currency. */
+  currency?: string;
 };
 
 export type FixtureRequest = {
@@ -88,10 +90,10 @@ export async function addOrders(db: Q, ws: number, orders: FixtureOrder[]): Prom
   await db.query(
     `INSERT INTO orders (workspace_id, external_id, customer_id, ordered_at, amount, list_amount, currency, channel,
        location_id, status, wait_days, referred_by_id)
-     SELECT $1, x.ext, ${cust}, x.at::timestamptz, x.amount, x.list, 'EUR', x.channel, ${loc}, x.status, x.wait,
+     SELECT $1, x.ext, ${cust}, x.at::timestamptz, x.amount, x.list, x.currency, x.channel, ${loc}, x.status, x.wait,
        (SELECT id FROM customer WHERE workspace_id = $1 AND external_id = x.referred)
      FROM jsonb_to_recordset($2::jsonb) AS x(ext text, customer text, at text, amount bigint, list bigint,
-       channel text, location text, status text, wait int, referred text)`,
+       channel text, location text, status text, wait int, referred text, currency text)`,
     [
       ws,
       JSON.stringify(
@@ -106,6 +108,7 @@ export async function addOrders(db: Q, ws: number, orders: FixtureOrder[]): Prom
           status: o.status ?? "completed",
           wait: o.wait ?? 0,
           referred: o.referredBy ?? null,
+          currency: o.currency ?? "EUR",
         })),
       ),
     ],
